@@ -1,0 +1,39 @@
+import type { LoggerService } from '@nestjs/common';
+
+const LEVELS = { debug: 10, info: 20, warn: 30, error: 40 } as const;
+type Level = keyof typeof LEVELS;
+
+/**
+ * One JSON object per line on stdout, so log shippers need no parsing rules.
+ * Personal data must never be passed in: callers log ids, not names or phone numbers.
+ */
+export class JsonLogger implements LoggerService {
+  constructor(
+    private readonly minLevel: Level = 'info',
+    private readonly write: (line: string) => void = (l) => process.stdout.write(l + '\n'),
+  ) {}
+
+  log(message: unknown, context?: string) {
+    this.emit('info', message, context);
+  }
+  error(message: unknown, stackOrContext?: string, context?: string) {
+    const ctx = context ?? (stackOrContext && !stackOrContext.includes('\n') ? stackOrContext : undefined);
+    const stack = stackOrContext?.includes('\n') ? stackOrContext : undefined;
+    this.emit('error', message, ctx, stack ? { stack } : undefined);
+  }
+  warn(message: unknown, context?: string) {
+    this.emit('warn', message, context);
+  }
+  debug(message: unknown, context?: string) {
+    this.emit('debug', message, context);
+  }
+  verbose(message: unknown, context?: string) {
+    this.emit('debug', message, context);
+  }
+
+  emit(level: Level, message: unknown, context?: string, extra?: Record<string, unknown>) {
+    if (LEVELS[level] < LEVELS[this.minLevel]) return;
+    const fields = typeof message === 'object' && message !== null ? message : { msg: String(message) };
+    this.write(JSON.stringify({ time: new Date().toISOString(), level, context, ...fields, ...extra }));
+  }
+}

@@ -1,0 +1,36 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from './app-config';
+
+describe('loadConfig', () => {
+  it('defaults to an embedded SQLite file under the data folder on port 3000', () => {
+    const c = loadConfig({ DATA_DIR: '/tmp/zgd-data' });
+    expect(c.port).toBe(3000);
+    expect(c.database).toEqual({ type: 'sqlite', location: '/tmp/zgd-data/zgd.sqlite' });
+    expect(c.seedDemoData).toBe(true);
+  });
+
+  it('uses MySQL when DATABASE_URL is a mysql URL', () => {
+    const c = loadConfig({ DATABASE_URL: 'mysql://root@127.0.0.1:3306/zgd' });
+    expect(c.database).toEqual({ type: 'mysql', location: 'mysql://root@127.0.0.1:3306/zgd' });
+  });
+
+  it('does not seed demo data in production unless asked', () => {
+    expect(loadConfig({ NODE_ENV: 'production' }).seedDemoData).toBe(false);
+    expect(loadConfig({ NODE_ENV: 'production', SEED_DEMO_DATA: 'true' }).seedDemoData).toBe(true);
+  });
+
+  it.each([
+    [{ PORT: 'eighty' }, 'PORT'],
+    [{ PORT: '70000' }, 'PORT'],
+    [{ DATABASE_URL: 'postgres://x' }, 'DATABASE_URL'],
+    [{ REDIS_URL: 'localhost:6379' }, 'REDIS_URL'],
+    [{ LOG_LEVEL: 'loud' }, 'LOG_LEVEL'],
+  ])('refuses %j naming the variable', (env, name) => {
+    expect(() => loadConfig(env)).toThrow(ConfigError);
+    try {
+      loadConfig(env);
+    } catch (e) {
+      expect((e as ConfigError).problems.join('\n')).toContain(name);
+    }
+  });
+});

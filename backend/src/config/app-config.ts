@@ -1,0 +1,83 @@
+import * as path from 'node:path';
+import { z } from 'zod';
+
+/** The repository root, seen from src/config or dist/config. */
+export const REPO_ROOT = path.resolve(__dirname, '../../..');
+
+const booleanFlag = z
+  .enum(['true', 'false', '1', '0'])
+  .transform((v) => v === 'true' || v === '1');
+
+const EnvSchema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  HOST: z.string().default('0.0.0.0'),
+  DATA_DIR: z.string().default(path.join(REPO_ROOT, 'data')),
+  DATABASE_URL: z
+    .string()
+    .regex(/^(sqlite:.+|mysql:\/\/.+)$/, 'must be sqlite:<file> or mysql://user:pass@host:port/db')
+    .optional(),
+  REDIS_URL: z
+    .string()
+    .regex(/^rediss?:\/\/.+/, 'must be redis://host:port')
+    .optional(),
+  LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
+  SEED_DEMO_DATA: booleanFlag.optional(),
+  ADMIN_DIST: z.string().default(path.join(REPO_ROOT, 'admin', 'dist')),
+  MINIAPP_H5_DIST: z.string().default(path.join(REPO_ROOT, 'miniapp', 'dist', 'h5')),
+});
+
+export interface DatabaseConfig {
+  type: 'sqlite' | 'mysql';
+  /** A file path for sqlite, a connection URL for mysql. */
+  location: string;
+}
+
+export interface AppConfig {
+  env: 'development' | 'production' | 'test';
+  port: number;
+  host: string;
+  dataDir: string;
+  database: DatabaseConfig;
+  redisUrl?: string;
+  logLevel: 'debug' | 'info' | 'warn' | 'error';
+  /** Seed demo data into an empty database: on by default except in production. */
+  seedDemoData: boolean;
+  adminDist: string;
+  miniappH5Dist: string;
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+  }
+}
+
+/** Validates the environment once, at start. A bad value stops the process with its name. */
+export function loadConfig(env: NodeJS.ProcessEnv): AppConfig {
+  const parsed = EnvSchema.safeParse(env);
+  if (!parsed.success) {
+    throw new ConfigError(
+      parsed.error.issues.map((i) => `${i.path.join('.')}=${JSON.stringify(env[String(i.path[0])])}: ${i.message}`),
+    );
+  }
+  const e = parsed.data;
+  const url = e.DATABASE_URL ?? `sqlite:${path.join(e.DATA_DIR, 'zgd.sqlite')}`;
+  const database: DatabaseConfig = url.startsWith('mysql://')
+    ? { type: 'mysql', location: url }
+    : { type: 'sqlite', location: path.resolve(url.slice('sqlite:'.length)) };
+  return {
+    env: e.NODE_ENV,
+    port: e.PORT,
+    host: e.HOST,
+    dataDir: e.DATA_DIR,
+    database,
+    redisUrl: e.REDIS_URL,
+    logLevel: e.LOG_LEVEL,
+    seedDemoData: e.SEED_DEMO_DATA ?? e.NODE_ENV !== 'production',
+    adminDist: e.ADMIN_DIST,
+    miniappH5Dist: e.MINIAPP_H5_DIST,
+  };
+}
+
+export const APP_CONFIG = Symbol('APP_CONFIG');

@@ -1,0 +1,19 @@
+import { Global, Module } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { APP_CONFIG, type AppConfig } from '../config/app-config';
+import { dataSourceOptions } from './data-source-options';
+
+/** Opens the database and brings its schema up to date before anything else runs. */
+export async function openDatabase(config: AppConfig): Promise<DataSource> {
+  const ds = new DataSource(dataSourceOptions(config.database));
+  await ds.initialize();
+  await ds.runMigrations({ transaction: 'each' });
+  return ds;
+}
+
+@Global()
+@Module({
+  providers: [{ provide: DataSource, inject: [APP_CONFIG], useFactory: openDatabase }],
+  exports: [DataSource],
+})
+export class DatabaseModule {}

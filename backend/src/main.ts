@@ -1,0 +1,71 @@
+import 'reflect-metadata';
+import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { AppModule } from './app.module';
+import { serveSinglePageApp } from './common/http/static-sites';
+import { JsonLogger } from './common/logging/json-logger';
+import { ConfigError, loadConfig, type AppConfig } from './config/app-config';
+
+export async function createApp(config: AppConfig, logger: JsonLogger) {
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, logger), {
+    logger,
+    bodyParser: true,
+  });
+  app.setGlobalPrefix('api');
+  app.enableShutdownHooks();
+  const doc = SwaggerModule.createDocument(
+    app,
+    new DocumentBuilder()
+      .setTitle('转供电价格监管平台 API')
+      .setDescription('Reconciliation, reports and enforcement cases for resold electricity in Shanghai')
+      .setVersion('0.1.0')
+      .build(),
+  );
+  SwaggerModule.setup('api/docs', app, doc);
+  const express = app.getHttpAdapter().getInstance();
+  const sites = {
+    admin: serveSinglePageApp(express, '/admin', config.adminDist),
+    miniapp: serveSinglePageApp(express, '/', config.miniappH5Dist),
+  };
+  for (const [name, served] of Object.entries(sites)) {
+    if (!served) logger.warn({ msg: `${name} build not found; run pnpm build`, site: name }, 'Bootstrap');
+  }
+  return app;
+}
+
+async function main() {
+  let config: AppConfig;
+  try {
+    config = loadConfig(process.env);
+  } catch (e) {
+    if (e instanceof ConfigError) {
+      process.stderr.write(e.message + '\n');
+      process.exit(78); // EX_CONFIG
+    }
+    throw e;
+  }
+  const logger = new JsonLogger(config.logLevel);
+  const app = await createApp(config, logger);
+  await app.listen(config.port, config.host);
+  const base = `http://localhost:${config.port}`;
+  process.stdout.write(
+    [
+      '',
+      `  转供电价格监管平台 is running (${config.database.type}: ${config.database.location.replace(/:[^:@/]*@/, ':***@')})`,
+      `  Mini-program (H5):  ${base}/`,
+      `  Regulators' console: ${base}/admin/`,
+      `  API docs:            ${base}/api/docs`,
+      `  Health:              ${base}/api/health`,
+      '  Press Ctrl-C to stop.',
+      '',
+    ].join('\n') + '\n',
+  );
+}
+
+if (require.main === module) {
+  main().catch((e) => {
+    process.stderr.write(`Failed to start: ${e instanceof Error ? e.stack : String(e)}\n`);
+    process.exit(1);
+  });
+}
