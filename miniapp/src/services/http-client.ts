@@ -1,0 +1,60 @@
+import Taro from '@tarojs/taro';
+import type { ErrorBody } from '@zgd/shared-types';
+import { ApiError, ClientErrorCode } from './api-error';
+
+/**
+ * Origin of the API. Empty on H5, where the backend serves the page and `/api` on the same
+ * origin; a mini-program has no origin, so its build must set TARO_APP_API_BASE.
+ */
+export const API_BASE: string = process.env.TARO_APP_API_BASE ?? '';
+const API_PREFIX = '/api';
+const TIMEOUT_MS = 10_000;
+
+type Method = 'GET' | 'POST' | 'PUT' | 'DELETE';
+/** What Taro may hand back: parsed JSON, raw text, or (H5, unparsable body) null. */
+type RawBody = Record<string, unknown> | string;
+
+/** Calls `/api<path>`; resolves with the JSON body on 2xx, rejects with an ApiError otherwise. */
+export async function request<T>(method: Method, path: string, body?: object): Promise<T> {
+  let response: Taro.request.SuccessCallbackResult<RawBody>;
+  try {
+    response = await Taro.request<RawBody>({
+      url: `${API_BASE}${API_PREFIX}${path}`,
+      method,
+      data: body,
+      header: { Accept: 'application/json' },
+      dataType: 'json',
+      timeout: TIMEOUT_MS,
+    });
+  } catch {
+    throw new ApiError(ClientErrorCode.NETWORK, '无法连接服务器，请检查网络后重试', 0);
+  }
+
+  const { statusCode } = response;
+  const data: unknown = response.data;
+  if (statusCode >= 200 && statusCode < 300) {
+    // H5 yields null and WeChat the raw text when the body is not JSON (e.g. an HTML page).
+    if (typeof data !== 'object' || data === null) throw unexpected(statusCode);
+    return data as T;
+  }
+  if (isErrorBody(data)) {
+    throw new ApiError(data.code, data.message, statusCode, data.details);
+  }
+  throw unexpected(statusCode);
+}
+
+export const apiGet = <T>(path: string) => request<T>('GET', path);
+
+function isErrorBody(value: unknown): value is ErrorBody {
+  if (typeof value !== 'object' || value === null) return false;
+  const { code, message } = value as Record<string, unknown>;
+  return typeof code === 'string' && typeof message === 'string';
+}
+
+function unexpected(status: number): ApiError {
+  return new ApiError(
+    ClientErrorCode.UNEXPECTED_RESPONSE,
+    `服务器返回了无法识别的响应（HTTP ${status}），请稍后重试`,
+    status,
+  );
+}
