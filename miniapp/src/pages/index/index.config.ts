@@ -1,0 +1,3 @@
+export default definePageConfig({
+  navigationBarTitleText: '转供电费用核查',
+});
