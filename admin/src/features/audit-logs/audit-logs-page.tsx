@@ -1,0 +1,5 @@
+import { ComingSoon } from '../../app/coming-soon';
+
+export default function AuditLogsPage() {
+  return <ComingSoon path="/audit-logs" />;
+}

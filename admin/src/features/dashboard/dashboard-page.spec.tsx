@@ -1,0 +1,69 @@
+import { fireEvent, screen } from '@testing-library/react';
+import { describe, expect, it, vi } from 'vitest';
+import { jsonResponse, renderApp } from '../../test/render-app';
+
+const healthy = { status: 'ok', database: { type: 'sqlite', ok: true }, version: '0.1.0' };
+
+function stubFetch(...responses: Array<() => Promise<Response>>) {
+  const fetchMock = vi.fn<typeof fetch>();
+  for (const response of responses) fetchMock.mockImplementationOnce(response);
+  vi.stubGlobal('fetch', fetchMock);
+  return fetchMock;
+}
+
+describe('工作台 (start page)', () => {
+  it('shows the service as healthy and names the database on a good health response', async () => {
+    const fetchMock = stubFetch(async () => jsonResponse(healthy));
+    renderApp('/admin/');
+
+    expect(await screen.findByText('服务正常')).toBeTruthy();
+    expect(screen.getByText('SQLite 正常')).toBeTruthy();
+    expect(fetchMock).toHaveBeenCalledTimes(1);
+    expect(fetchMock.mock.calls[0]![0]).toBe('/api/health');
+  });
+
+  it('names MySQL and flags a database that is down', async () => {
+    stubFetch(async () =>
+      jsonResponse({ status: 'degraded', database: { type: 'mysql', ok: false }, version: '1' }),
+    );
+    renderApp('/admin/');
+
+    expect(await screen.findByText('MySQL 异常')).toBeTruthy();
+    expect(screen.getByText('服务降级运行')).toBeTruthy();
+    expect(screen.queryByText('服务正常')).toBeNull();
+  });
+
+  it('shows the server’s Chinese message and code when the health check fails', async () => {
+    stubFetch(async () => jsonResponse({ code: 'INTERNAL', message: '服务内部错误' }, 500));
+    renderApp('/admin/');
+
+    expect(await screen.findByText('无法获取服务状态')).toBeTruthy();
+    expect(screen.getByText('服务内部错误')).toBeTruthy();
+    expect(screen.getByText('错误代码：INTERNAL')).toBeTruthy();
+    expect(screen.queryByText('服务正常')).toBeNull();
+  });
+
+  it('explains an unreachable server and recovers on 重新检测', async () => {
+    const fetchMock = stubFetch(
+      async () => {
+        throw new TypeError('Failed to fetch');
+      },
+      async () => jsonResponse(healthy),
+    );
+    renderApp('/admin/');
+
+    expect(await screen.findByText('无法连接服务器，请检查网络后重试')).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: /重新检测/ }));
+    expect(await screen.findByText('服务正常')).toBeTruthy();
+    expect(fetchMock).toHaveBeenCalledTimes(2);
+  });
+
+  it('links every upcoming area from the start page', async () => {
+    stubFetch(async () => jsonResponse(healthy));
+    renderApp('/admin/');
+    await screen.findByText('服务正常');
+
+    const link = screen.getByRole('link', { name: '数据导入（即将上线）' });
+    expect(link.getAttribute('href')).toBe('/admin/imports');
+  });
+});

@@ -1,0 +1,32 @@
+import { Card, Col, Empty, Row, Typography } from 'antd';
+import { ModuleCards } from './module-cards';
+import { ServiceStatusCard } from './service-status-card';
+import { useHealth } from './use-health';
+
+export default function DashboardPage() {
+  const { state, recheck } = useHealth();
+  return (
+    <>
+      <Typography.Title level={3} style={{ marginTop: 0 }}>
+        工作台
+      </Typography.Title>
+      <Row gutter={[16, 16]}>
+        <Col xs={24} xl={16}>
+          <ServiceStatusCard state={state} onRecheck={recheck} />
+        </Col>
+        <Col xs={24} xl={8}>
+          <Card title="待办提醒" style={{ height: '100%' }}>
+            <Empty
+              image={Empty.PRESENTED_IMAGE_SIMPLE}
+              description="该功能即将上线：线索与案件上线后，这里将提示临近受理、立案期限的事项。"
+            />
+          </Card>
+        </Col>
+        <Col span={24}>
+          <Typography.Title level={5}>业务模块</Typography.Title>
+          <ModuleCards />
+        </Col>
+      </Row>
+    </>
+  );
+}
