@@ -1,4 +1,5 @@
 import { Initial1764460000000 } from './1764460000000-initial';
+import { Jobs1764460100000 } from './1764460100000-jobs';
 
 /** In order. A migration that ran is never edited: add a new one. */
-export const MIGRATIONS = [Initial1764460000000];
+export const MIGRATIONS = [Initial1764460000000, Jobs1764460100000];
