@@ -1,3 +1,5 @@
 export * from './errors';
 export * from './health';
 export * from './jobs';
+export * from './uscc';
+export * from './districts';
