@@ -1,0 +1,199 @@
+import { checkUscc, isShanghaiDistrictCode } from '@zgd/shared-types';
+import { parseScaled } from '../exact';
+import { BatchErrorCode, type BatchError } from './batch-errors';
+import { COLUMN_LABELS, choiceMessage, columnMessage } from './batch-messages';
+
+/** Strings seen across the batch: repeated values share one instance, checks run once per value. */
+export class BatchStrings {
+  readonly validUscc = new Map<string, string>();
+  readonly validPeriods = new Map<string, string>();
+  private readonly texts = new Map<string, string>();
+
+  intern(value: string): string {
+    const known = this.texts.get(value);
+    if (known !== undefined) return known;
+    this.texts.set(value, value);
+    return value;
+  }
+}
+
+const PERIOD = /^\d{4}-(0[1-9]|1[0-2])$/;
+const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+export type Sign = 'non_negative' | 'signed';
+
+/**
+ * Reads the typed values of one row, recording every bad value as a BatchError. A method
+ * returns undefined for a bad value (and clears `ok`), null for an allowed blank.
+ */
+export class RowReader {
+  ok = true;
+  line = 0;
+  private fields: readonly string[] = [];
+
+  constructor(
+    readonly file: string,
+    private readonly columnIndex: ReadonlyMap<string, number>,
+    private readonly errors: BatchError[],
+    private readonly strings: BatchStrings,
+  ) {}
+
+  start(fields: readonly string[], line: number): void {
+    this.fields = fields;
+    this.line = line;
+    this.ok = true;
+  }
+
+  raw(column: string): string {
+    return this.fields[this.columnIndex.get(column) as number];
+  }
+
+  reject(column: string, value: string, code: BatchErrorCode, message: string): undefined {
+    this.ok = false;
+    this.errors.push({ file: this.file, line: this.line, column, value, code, message });
+    return undefined;
+  }
+
+  /** Free text (names, addresses): anything goes, repeated values share one string. */
+  text(column: string): string {
+    return this.strings.intern(this.raw(column));
+  }
+
+  requiredText(column: string): string | undefined {
+    const value = this.raw(column);
+    if (value === '') return this.required(column);
+    return this.strings.intern(value);
+  }
+
+  uscc(column: string): string | undefined {
+    const value = this.raw(column);
+    const known = this.strings.validUscc.get(value);
+    if (known !== undefined) return known;
+    if (value === '') return this.required(column);
+    const check = checkUscc(value);
+    if (!check.ok) return this.reject(column, value, BatchErrorCode.INVALID_USCC, check.message);
+    this.strings.validUscc.set(value, value);
+    return value;
+  }
+
+  district(column: string): string | undefined {
+    const value = this.raw(column);
+    if (isShanghaiDistrictCode(value)) return this.strings.intern(value);
+    if (value === '') return this.required(column);
+    return this.reject(
+      column,
+      value,
+      BatchErrorCode.INVALID_DISTRICT,
+      '区代码不是上海市16个区之一（GB/T 2260，如 310115）',
+    );
+  }
+
+  period(column: string): string | undefined {
+    const value = this.raw(column);
+    const known = this.strings.validPeriods.get(value);
+    if (known !== undefined) return known;
+    if (value === '') return this.required(column);
+    if (!PERIOD.test(value)) {
+      return this.reject(
+        column,
+        value,
+        BatchErrorCode.INVALID_PERIOD,
+        '账期应为 YYYY-MM 格式的月份，如 2025-07',
+      );
+    }
+    this.strings.validPeriods.set(value, value);
+    return value;
+  }
+
+  /** A calendar date `YYYY-MM-DD`; blank gives null when `optional`. */
+  date(column: string, optional: boolean): string | null | undefined {
+    const value = this.raw(column);
+    if (value === '') return optional ? null : this.required(column);
+    if (isCalendarDate(value)) return value;
+    return this.reject(
+      column,
+      value,
+      BatchErrorCode.INVALID_DATE,
+      columnMessage(column, '应为 YYYY-MM-DD 格式的有效日期'),
+    );
+  }
+
+  choice<T extends string>(column: string, choices: readonly T[]): T | undefined {
+    const value = this.raw(column);
+    const index = choices.indexOf(value as T);
+    if (index >= 0) return choices[index];
+    if (value === '') return this.required(column);
+    return this.reject(
+      column,
+      value,
+      BatchErrorCode.INVALID_CHOICE,
+      choiceMessage(column, choices),
+    );
+  }
+
+  /** A required decimal with at most `scale` places, scaled to an integer. */
+  decimal(column: string, scale: number, sign: Sign): bigint | undefined {
+    const value = this.raw(column);
+    const parsed = parseScaled(value, scale);
+    if (typeof parsed === 'bigint') {
+      if (parsed < 0n && sign === 'non_negative') {
+        return this.reject(
+          column,
+          value,
+          BatchErrorCode.NEGATIVE,
+          columnMessage(column, '不能为负数'),
+        );
+      }
+      return parsed;
+    }
+    if (value === '') return this.required(column);
+    if (parsed === 'places') {
+      return this.reject(
+        column,
+        value,
+        BatchErrorCode.TOO_MANY_DECIMALS,
+        columnMessage(column, `最多保留 ${scale} 位小数`),
+      );
+    }
+    return this.reject(
+      column,
+      value,
+      BatchErrorCode.INVALID_DECIMAL,
+      columnMessage(column, '不是有效的数字（如 1234.5）'),
+    );
+  }
+
+  /** A column that must stay empty on this kind of row. */
+  blank(column: string, rowKind: string): null | undefined {
+    const value = this.raw(column);
+    if (value === '') return null;
+    return this.reject(
+      column,
+      value,
+      BatchErrorCode.MUST_BE_BLANK,
+      columnMessage(column, `在${rowKind}上应留空`),
+    );
+  }
+
+  private required(column: string): undefined {
+    return this.reject(
+      column,
+      '',
+      BatchErrorCode.REQUIRED,
+      `${COLUMN_LABELS[column] ?? column}（${column}）为必填项`,
+    );
+  }
+}
+
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+export function isCalendarDate(value: string): boolean {
+  const match = DATE.exec(value);
+  if (match === null) return false;
+  const year = Number(match[1]);
+  const month = Number(match[2]);
+  const day = Number(match[3]);
+  if (month < 1 || month > 12 || day < 1) return false;
+  const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+  return day <= (month === 2 && leap ? 29 : DAYS_IN_MONTH[month - 1]);
+}
