@@ -1,4 +1,5 @@
 import { ExitCode, UsageError, type CliCommand, type CliIo } from './cli-command';
+import { demoDataCommand } from './demo-data.command';
 import { reconcileCommand } from './reconcile.command';
 
 /**
@@ -7,6 +8,7 @@ import { reconcileCommand } from './reconcile.command';
  */
 const COMMANDS: readonly CliCommand[] = [
   reconcileCommand,
+  demoDataCommand,
   // importCommand: `import DIR` stores a batch in the database (another module; it needs the
   // Nest application context, so it should build that itself inside its run()).
 ];
