@@ -3,3 +3,4 @@ export * from './health';
 export * from './jobs';
 export * from './uscc';
 export * from './districts';
+export * from './auth';
