@@ -19,7 +19,32 @@ describe('loadConfig', () => {
     expect(loadConfig({ NODE_ENV: 'production', SEED_DEMO_DATA: 'true' }).seedDemoData).toBe(true);
   });
 
+  it('allows passwordless demo login by default, except in production unless asked', () => {
+    expect(loadConfig({}).demoLogin).toBe(true);
+    expect(loadConfig({ DEMO_LOGIN: 'false' }).demoLogin).toBe(false);
+    expect(loadConfig({ NODE_ENV: 'production' }).demoLogin).toBe(false);
+    expect(loadConfig({ NODE_ENV: 'production', DEMO_LOGIN: 'true' }).demoLogin).toBe(true);
+  });
+
+  it('talks to api.weixin.qq.com unless told otherwise, with no WeChat credentials by default', () => {
+    expect(loadConfig({}).wechat).toEqual({ apiBase: 'https://api.weixin.qq.com' });
+    const c = loadConfig({
+      WECHAT_API_BASE: 'http://127.0.0.1:4000/',
+      WECHAT_APPID: 'wx123',
+      WECHAT_SECRET: 's3cret',
+    });
+    expect(c.wechat).toEqual({
+      apiBase: 'http://127.0.0.1:4000',
+      appId: 'wx123',
+      secret: 's3cret',
+    });
+  });
+
   it.each([
+    [{ DEMO_LOGIN: 'yes' }, 'DEMO_LOGIN'],
+    [{ WECHAT_API_BASE: 'api.weixin.qq.com' }, 'WECHAT_API_BASE'],
+    [{ WECHAT_APPID: 'wx123' }, 'WECHAT_SECRET'],
+    [{ WECHAT_SECRET: 's3cret' }, 'WECHAT_APPID'],
     [{ PORT: 'eighty' }, 'PORT'],
     [{ PORT: '70000' }, 'PORT'],
     [{ DATABASE_URL: 'postgres://x' }, 'DATABASE_URL'],

@@ -25,6 +25,13 @@ const EnvSchema = z.object({
   SEED_DEMO_DATA: booleanFlag.optional(),
   ADMIN_DIST: z.string().default(path.join(REPO_ROOT, 'admin', 'dist')),
   MINIAPP_H5_DIST: z.string().default(path.join(REPO_ROOT, 'miniapp', 'dist', 'h5')),
+  DEMO_LOGIN: booleanFlag.optional(),
+  WECHAT_API_BASE: z
+    .string()
+    .regex(/^https?:\/\/[^/]+/, 'must be an http(s) URL such as https://api.weixin.qq.com')
+    .default('https://api.weixin.qq.com'),
+  WECHAT_APPID: z.string().min(1).optional(),
+  WECHAT_SECRET: z.string().min(1).optional(),
 });
 
 export interface DatabaseConfig {
@@ -45,6 +52,10 @@ export interface AppConfig {
   seedDemoData: boolean;
   adminDist: string;
   miniappH5Dist: string;
+  /** Passwordless login to the demo accounts (H5 demos): on by default except in production. */
+  demoLogin: boolean;
+  /** The mini-program's credentials for jscode2session; WeChat login is off without them. */
+  wechat: { apiBase: string; appId?: string; secret?: string };
 }
 
 export class ConfigError extends Error {
@@ -62,6 +73,9 @@ export function loadConfig(env: NodeJS.ProcessEnv): AppConfig {
     );
   }
   const e = parsed.data;
+  if (!e.WECHAT_APPID !== !e.WECHAT_SECRET) {
+    throw new ConfigError(['WECHAT_APPID and WECHAT_SECRET: set both or neither']);
+  }
   const url = e.DATABASE_URL ?? `sqlite:${path.join(e.DATA_DIR, 'zgd.sqlite')}`;
   const database: DatabaseConfig = url.startsWith('mysql://')
     ? { type: 'mysql', location: url }
@@ -77,6 +91,12 @@ export function loadConfig(env: NodeJS.ProcessEnv): AppConfig {
     seedDemoData: e.SEED_DEMO_DATA ?? e.NODE_ENV !== 'production',
     adminDist: e.ADMIN_DIST,
     miniappH5Dist: e.MINIAPP_H5_DIST,
+    demoLogin: e.DEMO_LOGIN ?? e.NODE_ENV !== 'production',
+    wechat: {
+      apiBase: e.WECHAT_API_BASE.replace(/\/+$/, ''),
+      appId: e.WECHAT_APPID,
+      secret: e.WECHAT_SECRET,
+    },
   };
 }
 
