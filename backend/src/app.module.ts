@@ -1,11 +1,13 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import { APP_FILTER } from '@nestjs/core';
+import { APP_FILTER, APP_GUARD } from '@nestjs/core';
 import { AppExceptionFilter } from './common/errors/app-exception.filter';
 import { JobsModule } from './common/jobs/jobs.module';
 import type { JsonLogger } from './common/logging/json-logger';
 import type { AppConfig } from './config/app-config';
 import { ConfigModule } from './config/config.module';
 import { DatabaseModule } from './database/database.module';
+import { AuthGuard } from './modules/auth/auth.guard';
+import { AuthModule } from './modules/auth/auth.module';
 import { HealthModule } from './modules/health/health.module';
 
 @Module({})
@@ -13,8 +15,18 @@ export class AppModule {
   static forRoot(config: AppConfig, logger: JsonLogger): DynamicModule {
     return {
       module: AppModule,
-      imports: [ConfigModule.forRoot(config, logger), DatabaseModule, JobsModule, HealthModule],
-      providers: [{ provide: APP_FILTER, useClass: AppExceptionFilter }],
+      imports: [
+        ConfigModule.forRoot(config, logger),
+        DatabaseModule,
+        AuthModule,
+        JobsModule,
+        HealthModule,
+      ],
+      providers: [
+        { provide: APP_FILTER, useClass: AppExceptionFilter },
+        // Default deny: every endpoint needs a session unless marked @Public().
+        { provide: APP_GUARD, useExisting: AuthGuard },
+      ],
     };
   }
 }

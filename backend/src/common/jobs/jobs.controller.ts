@@ -9,6 +9,7 @@ import {
 } from '@nestjs/swagger';
 import { ErrorBodySchema, JobViewSchema, type JobView } from '@zgd/shared-types';
 import { z } from 'zod';
+import { Roles } from '../../modules/auth';
 import { JOB_QUEUE, type JobQueue } from './job-queue';
 import { jobNotFound } from './jobs.errors';
 
@@ -25,6 +26,7 @@ export class JobsController {
   constructor(@Inject(JOB_QUEUE) private readonly jobs: JobQueue) {}
 
   @Get(':id')
+  @Roles('city_admin', 'district_officer', 'district_lead', 'entity_user')
   @ApiOperation({ summary: 'Status, progress and outcome of a background job (an import, a run)' })
   @ApiParam({ name: 'id', description: 'The id returned when the job was started' })
   @ApiOkResponse({ description: 'The job', schema: openApi(JobViewSchema) })

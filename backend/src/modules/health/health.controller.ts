@@ -3,6 +3,7 @@ import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { HealthResponse } from '@zgd/shared-types';
 import { DataSource } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config';
+import { Public } from '../auth';
 
 const VERSION = '0.1.0';
 
@@ -14,6 +15,7 @@ export class HealthController {
     private readonly dataSource: DataSource,
   ) {}
 
+  @Public()
   @Get()
   @ApiOkResponse({ description: 'Service and database status' })
   async health(): Promise<HealthResponse> {
