@@ -9,6 +9,10 @@ import { DatabaseModule } from './database/database.module';
 import { AuthGuard } from './modules/auth/auth.guard';
 import { AuthModule } from './modules/auth/auth.module';
 import { HealthModule } from './modules/health/health.module';
+import { ImportsModule } from './modules/imports/imports.module';
+import { ReconciliationModule } from './modules/reconciliation/reconciliation.module';
+import { SettingsModule } from './modules/settings/settings.module';
+import { TariffsModule } from './modules/tariffs/tariffs.module';
 
 @Module({})
 export class AppModule {
@@ -21,6 +25,10 @@ export class AppModule {
         AuthModule,
         JobsModule,
         HealthModule,
+        SettingsModule,
+        TariffsModule,
+        ReconciliationModule,
+        ImportsModule,
       ],
       providers: [
         { provide: APP_FILTER, useClass: AppExceptionFilter },

@@ -20,6 +20,8 @@ export async function createApp(config: AppConfig, logger: JsonLogger) {
       .setTitle('转供电价格监管平台 API')
       .setDescription('Reconciliation, reports and enforcement cases for resold electricity in Shanghai')
       .setVersion('0.1.0')
+      .addBearerAuth()
+      .addSecurityRequirements('bearer')
       .build(),
   );
   SwaggerModule.setup('api/docs', app, doc);

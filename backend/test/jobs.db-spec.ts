@@ -14,6 +14,7 @@ import type { DatabaseConfig } from '../src/config/app-config';
 import { dataSourceOptions } from '../src/database/data-source-options';
 import { freshDatabase, testDatabaseConfig } from './support/test-database';
 import { startTestApp, type TestApp } from './support/test-app';
+import { loginAs, type TestSession } from './support/auth';
 
 const FAST: InProcessJobQueueOptions = {
   pollIntervalMs: 20,
@@ -293,9 +294,11 @@ describe(`jobs on ${process.env.TEST_DB ?? 'sqlite'}`, () => {
 describe('GET /api/jobs/:id', () => {
   let t: TestApp;
   let jobs: JobQueue;
+  let officer: TestSession;
   beforeAll(async () => {
     t = await startTestApp();
     jobs = t.app.get<JobQueue>(JOB_QUEUE);
+    officer = await loginAs(t, 'pudong');
   });
   afterAll(async () => {
     await t?.close();
@@ -306,7 +309,7 @@ describe('GET /api/jobs/:id', () => {
     const id = await jobs.enqueue('echo', { supplyMonth: '2025-10' });
     const done = await jobs.waitFor(id, 5_000);
 
-    const res = await fetch(`${t.baseUrl}/api/jobs/${id}`);
+    const res = await fetch(`${t.baseUrl}/api/jobs/${id}`, { headers: officer.headers });
     expect(res.status).toBe(200);
     const body: JobView = JobViewSchema.parse(await res.json());
     expect(body).toEqual(done);
@@ -317,8 +320,15 @@ describe('GET /api/jobs/:id', () => {
     });
   });
 
-  it('answers an unknown id with a coded 404', async () => {
+  it('is closed to callers without a session', async () => {
     const res = await fetch(`${t.baseUrl}/api/jobs/00000000-0000-0000-0000-000000000000`);
+    expect(res.status).toBe(401);
+  });
+
+  it('answers an unknown id with a coded 404', async () => {
+    const res = await fetch(`${t.baseUrl}/api/jobs/00000000-0000-0000-0000-000000000000`, {
+      headers: officer.headers,
+    });
     expect(res.status).toBe(404);
     expect(await res.json()).toEqual({ code: 'JOB.NOT_FOUND', message: '任务不存在' });
   });

@@ -1,17 +1,13 @@
 import { ExitCode, UsageError, type CliCommand, type CliIo } from './cli-command';
 import { demoDataCommand } from './demo-data.command';
+import { importCommand } from './import.command';
 import { reconcileCommand } from './reconcile.command';
 
 /**
  * The command line: `node dist/cli/main.js <command> [args]`. Each subcommand lives in its own
  * `*.command.ts`; add new ones to COMMANDS.
  */
-const COMMANDS: readonly CliCommand[] = [
-  reconcileCommand,
-  demoDataCommand,
-  // importCommand: `import DIR` stores a batch in the database (another module; it needs the
-  // Nest application context, so it should build that itself inside its run()).
-];
+const COMMANDS: readonly CliCommand[] = [reconcileCommand, demoDataCommand, importCommand];
 
 function usage(): string {
   const lines = COMMANDS.map((command) => `  ${command.usage}`);

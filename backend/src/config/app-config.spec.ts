@@ -59,3 +59,24 @@ describe('loadConfig', () => {
     }
   });
 });
+
+describe('data provider keys', () => {
+  it('parses keyId:secret pairs', () => {
+    const c = loadConfig({
+      DATA_PROVIDER_KEYS: 'grid-sh:0123456789abcdef0123,other:fedcba9876543210fedc',
+    });
+    expect([...c.providerKeys.entries()]).toEqual([
+      ['grid-sh', '0123456789abcdef0123'],
+      ['other', 'fedcba9876543210fedc'],
+    ]);
+  });
+
+  it('has a demo key outside production and none in production', () => {
+    expect(loadConfig({}).providerKeys.size).toBe(1);
+    expect(loadConfig({ NODE_ENV: 'production' }).providerKeys.size).toBe(0);
+  });
+
+  it('refuses a short secret, naming the variable', () => {
+    expect(() => loadConfig({ DATA_PROVIDER_KEYS: 'grid:short' })).toThrow(/DATA_PROVIDER_KEYS/);
+  });
+});

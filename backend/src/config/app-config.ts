@@ -4,9 +4,7 @@ import { z } from 'zod';
 /** The repository root, seen from src/config or dist/config. */
 export const REPO_ROOT = path.resolve(__dirname, '../../..');
 
-const booleanFlag = z
-  .enum(['true', 'false', '1', '0'])
-  .transform((v) => v === 'true' || v === '1');
+const booleanFlag = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
 
 const EnvSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
@@ -16,6 +14,14 @@ const EnvSchema = z.object({
   DATABASE_URL: z
     .string()
     .regex(/^(sqlite:.+|mysql:\/\/.+)$/, 'must be sqlite:<file> or mysql://user:pass@host:port/db')
+    .optional(),
+  /** Data providers' HMAC keys: `keyId:secret,keyId2:secret2`. */
+  DATA_PROVIDER_KEYS: z
+    .string()
+    .regex(
+      /^[\w.-]+:[^,\s]{16,}(,[\w.-]+:[^,\s]{16,})*$/,
+      'must be keyId:secret pairs (secrets of 16+ characters) separated by commas',
+    )
     .optional(),
   REDIS_URL: z
     .string()
@@ -47,6 +53,8 @@ export interface AppConfig {
   dataDir: string;
   database: DatabaseConfig;
   redisUrl?: string;
+  /** keyId → secret of each data provider allowed to deliver batches. */
+  providerKeys: ReadonlyMap<string, string>;
   logLevel: 'debug' | 'info' | 'warn' | 'error';
   /** Seed demo data into an empty database: on by default except in production. */
   seedDemoData: boolean;
@@ -69,7 +77,9 @@ export function loadConfig(env: NodeJS.ProcessEnv): AppConfig {
   const parsed = EnvSchema.safeParse(env);
   if (!parsed.success) {
     throw new ConfigError(
-      parsed.error.issues.map((i) => `${i.path.join('.')}=${JSON.stringify(env[String(i.path[0])])}: ${i.message}`),
+      parsed.error.issues.map(
+        (i) => `${i.path.join('.')}=${JSON.stringify(env[String(i.path[0])])}: ${i.message}`,
+      ),
     );
   }
   const e = parsed.data;
@@ -87,6 +97,18 @@ export function loadConfig(env: NodeJS.ProcessEnv): AppConfig {
     dataDir: e.DATA_DIR,
     database,
     redisUrl: e.REDIS_URL,
+    providerKeys: new Map(
+      (e.DATA_PROVIDER_KEYS ?? (e.NODE_ENV === 'production' ? '' : DEMO_PROVIDER_KEYS))
+        .split(',')
+        .filter(Boolean)
+        .map(
+          (pair) =>
+            [pair.slice(0, pair.indexOf(':')), pair.slice(pair.indexOf(':') + 1)] as [
+              string,
+              string,
+            ],
+        ),
+    ),
     logLevel: e.LOG_LEVEL,
     seedDemoData: e.SEED_DEMO_DATA ?? e.NODE_ENV !== 'production',
     adminDist: e.ADMIN_DIST,
@@ -99,5 +121,8 @@ export function loadConfig(env: NodeJS.ProcessEnv): AppConfig {
     },
   };
 }
+
+/** A demo provider key outside production, so the signed API can be tried from a fresh clone. */
+export const DEMO_PROVIDER_KEYS = 'demo-grid:demo-grid-secret-not-for-production';
 
 export const APP_CONFIG = Symbol('APP_CONFIG');

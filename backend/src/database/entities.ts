@@ -1,7 +1,41 @@
 import { JobRecord } from '../common/jobs/job-record.entity';
 import { AppSession } from '../modules/auth/app-session.entity';
 import { AppUser } from '../modules/auth/app-user.entity';
+import { ChargingEntity } from '../modules/imports/charging-entity.entity';
+import { GridBill, GridBillLine } from '../modules/imports/grid-bill.entity';
+import { ImportBatch } from '../modules/imports/import-batch.entity';
+import { ProviderSignature } from '../modules/imports/provider-signature.entity';
+import {
+  OwnUse,
+  TenantChargeLine,
+  TenantChargeSheet,
+} from '../modules/imports/tenant-charge.entity';
+import {
+  Finding,
+  ReconciliationRun,
+  Refund,
+  RunSupplyMonth,
+} from '../modules/reconciliation/reconciliation-run.entity';
+import { Tariff } from '../modules/tariffs/tariff.entity';
 import { AppSetting } from './app-setting.entity';
 
 /** Every TypeORM entity, listed once so both engines and the CLI load the same set. */
-export const ENTITIES = [AppSetting, JobRecord, AppUser, AppSession];
+export const ENTITIES = [
+  AppSetting,
+  JobRecord,
+  ImportBatch,
+  ProviderSignature,
+  ChargingEntity,
+  GridBill,
+  GridBillLine,
+  TenantChargeSheet,
+  TenantChargeLine,
+  OwnUse,
+  Tariff,
+  ReconciliationRun,
+  RunSupplyMonth,
+  Finding,
+  Refund,
+  AppUser,
+  AppSession,
+];

@@ -17,6 +17,9 @@ describe('httpStatusOf', () => {
     ['REPORT.IDEMPOTENCY_KEY_REUSED', 409],
     ['UPLOAD.TOO_LARGE', 413],
     ['UPLOAD.UNSUPPORTED_TYPE', 415],
+    ['WECHAT.UNAVAILABLE', 503],
+    ['WECHAT.NOT_CONFIGURED', 503],
+    ['PROVIDER.REPLAYED', 409],
     ['INTERNAL', 500],
     ['SOMETHING.UNHEARD_OF', 500],
   ])('%s → %i', (code, status) => {

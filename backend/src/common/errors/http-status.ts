@@ -10,6 +10,7 @@ const BY_REASON: Array<[RegExp, number]> = [
   [/(^|\.)(CONFLICT|ALREADY_[A-Z_]+|IDEMPOTENCY_KEY_REUSED|REPLAYED)$/, 409],
   [/(^|\.)TOO_LARGE$/, 413],
   [/(^|\.)UNSUPPORTED_[A-Z_]+$/, 415],
+  [/(^|\.)(UNAVAILABLE|NOT_CONFIGURED)$/, 503],
   [/(^|\.)(VALIDATION_FAILED|INVALID(_[A-Z_]+)?|BAD_[A-Z_]+)$/, 400],
 ];
 

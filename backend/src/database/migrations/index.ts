@@ -1,6 +1,14 @@
 import { Initial1764460000000 } from './1764460000000-initial';
 import { Jobs1764460100000 } from './1764460100000-jobs';
+import { ImportsAndRuns1764460200000 } from './1764460200000-imports-and-runs';
 import { Auth1764460300000 } from './1764460300000-auth';
+import { ProviderSignatures1764460400000 } from './1764460400000-provider-signatures';
 
 /** In order. A migration that ran is never edited: add a new one. */
-export const MIGRATIONS = [Initial1764460000000, Jobs1764460100000, Auth1764460300000];
+export const MIGRATIONS = [
+  Initial1764460000000,
+  Jobs1764460100000,
+  ImportsAndRuns1764460200000,
+  Auth1764460300000,
+  ProviderSignatures1764460400000,
+];

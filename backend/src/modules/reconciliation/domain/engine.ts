@@ -37,6 +37,12 @@ export const DEFAULT_LOSS_CAP = '0.10';
 export interface ReconciliationOptions {
   /** Loss cap as a fraction of G (`0.10` = 10 %). */
   lossCap?: string;
+  /**
+   * Build the per-month sheets (default true). The contract output needs only findings and
+   * refunds, and for a million lines the sheets are most of the time and memory, so callers
+   * that want only those (the command line) turn them off; `supplyMonths` is then empty.
+   */
+  sheets?: boolean;
 }
 
 /** The rules that run on each supply month with grid lines (FIXED_PRICE spans months). */
@@ -65,6 +71,7 @@ export function reconcile(
   const tariffs = new TariffTable(input.tariffs);
   const entities = new Map(input.entities.map((entity) => [entity.entityId, entity]));
   const fixedPrice = new FixedPriceRule();
+  const wantSheets = options.sheets ?? true;
   const supplyMonths: SupplyMonthSheet[] = [];
   const findings: Finding[] = [];
   const refunds: Refund[] = [];
@@ -72,12 +79,12 @@ export function reconcile(
   for (const month of groupSupplyMonths(input)) {
     const entity = entities.get(month.entityId);
     if (month.gridLines.length === 0) {
-      supplyMonths.push(unreconciledSheet(month, entity));
+      if (wantSheets) supplyMonths.push(unreconciledSheet(month, entity));
       findings.push(...missingGridBill(month).map((draft) => toFinding(month, draft)));
       continue;
     }
-    const outcome = reconcileMonth(month, entity, tariffs, lossCap, fixedPrice);
-    supplyMonths.push(outcome.sheet);
+    const outcome = reconcileMonth(month, entity, tariffs, lossCap, fixedPrice, wantSheets);
+    if (outcome.sheet !== null) supplyMonths.push(outcome.sheet);
     findings.push(...outcome.findings);
     refunds.push(...outcome.refunds);
     totalRefundFen += outcome.refundFen;
@@ -94,7 +101,7 @@ export function reconcile(
 }
 
 interface MonthOutcome {
-  sheet: SupplyMonthSheet;
+  sheet: SupplyMonthSheet | null;
   findings: Finding[];
   refunds: Refund[];
   refundFen: bigint;
@@ -106,6 +113,7 @@ function reconcileMonth(
   tariffs: TariffTable,
   lossCap: ExactFraction,
   fixedPrice: FixedPriceRule,
+  wantSheet: boolean,
 ): MonthOutcome {
   const figures = computeFigures(month);
   if (figures.K <= 0n) {
@@ -140,7 +148,7 @@ function reconcileMonth(
       residualShare: formatFen(share.residualShare),
     };
   });
-  const sheet = reconciledSheet({ ...context, entity, avg, drafts, refunds: monthRefunds });
+  const sheet = wantSheet ? reconciledSheet({ ...context, entity, avg, drafts, refunds: monthRefunds }) : null;
   return { sheet, findings: drafts.map((draft) => toFinding(month, draft)), refunds, refundFen };
 }
 

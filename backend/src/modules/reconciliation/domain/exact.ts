@@ -34,6 +34,10 @@ export type DecimalProblem = 'syntax' | 'places';
 
 /** Doubles hold integers exactly up to 2^53; 15 digits stay below that. */
 const SAFE_DIGITS = 15;
+const SMALL_POW10 = [
+  1, 10, 100, 1000, 10000, 100000, 1000000, 10000000, 100000000, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14,
+  1e15,
+];
 
 /**
  * Parses `-?digits(.digits)?` with at most `scale` decimal places into an integer scaled by
@@ -61,11 +65,14 @@ export function parseScaled(text: string, scale: number): bigint | DecimalProble
   }
   if (intDigits === 0 || (seenDot && fracDigits === 0)) return 'syntax';
   if (fracDigits > scale) return 'places';
-  const digits =
-    intDigits + fracDigits <= SAFE_DIGITS
-      ? BigInt(accumulated)
-      : BigInt(text.slice(negative ? 1 : 0).replace('.', ''));
-  const scaled = digits * pow10(scale - fracDigits);
+  // One BigInt per value: scale in the double while the result stays below 2^53.
+  const padding = scale - fracDigits;
+  if (intDigits + fracDigits + padding <= SAFE_DIGITS) {
+    const scaled = accumulated * SMALL_POW10[padding];
+    return BigInt(negative ? -scaled : scaled);
+  }
+  const digits = BigInt(text.slice(negative ? 1 : 0).replace('.', ''));
+  const scaled = digits * pow10(padding);
   return negative ? -scaled : scaled;
 }
 
@@ -150,8 +157,6 @@ export function formatScaled(value: bigint, scale: number): string {
   const body = scale === 0 ? digits : `${digits.slice(0, cut)}.${digits.slice(cut)}`;
   return negative ? `-${body}` : body;
 }
-
-const SMALL_POW10 = [1, 10, 100, 1000, 10000, 100000, 1000000];
 
 /** The fast path of formatScaled: integers below 2^53 are exact in a double. */
 function formatSmall(value: number, scale: number): string {

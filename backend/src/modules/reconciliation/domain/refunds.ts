@@ -44,19 +44,22 @@ export function refundMonth(
       (fromFindings.get(draft.tenantId) ?? 0n) + (draft.amountFen ?? 0n),
     );
   }
-  const weights = tenantWeights(month);
+  // Most months owe nothing beyond their findings: the weights are only built when split.
+  let weights: TenantWeights | undefined;
+  const weightsOf = (): TenantWeights => (weights ??= tenantWeights(month));
   const lossShares =
     lossAboveCap > 0n
-      ? splitByLargestRemainder(lossAboveCap, weights.loss)
+      ? splitByLargestRemainder(lossAboveCap, weightsOf().loss)
       : new Map<string, Fen>();
   const R = figures.E - sum(fromFindings.values()) - sum(lossShares.values());
   let residualSplitBy: ResidualWeights | null = null;
   let residualShares = new Map<string, Fen>();
   if (R >= ONE_FEN) {
-    residualSplitBy = sum(weights.energyKwh.values()) > 0n ? 'energy_kwh' : 'gross_total';
+    const { energyKwh, gross } = weightsOf();
+    residualSplitBy = sum(energyKwh.values()) > 0n ? 'energy_kwh' : 'gross_total';
     residualShares = splitByLargestRemainder(
       R,
-      residualSplitBy === 'energy_kwh' ? weights.energyKwh : weights.gross,
+      residualSplitBy === 'energy_kwh' ? energyKwh : gross,
     );
   }
   return { R, residualSplitBy, shares: collectShares(fromFindings, lossShares, residualShares) };

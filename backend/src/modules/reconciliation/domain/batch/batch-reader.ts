@@ -162,7 +162,13 @@ class FileSink implements CsvSink {
       }
     }
     this.width = fields.length;
-    if (usable) this.reader = new RowReader(this.fileName, index, this.errors, this.strings);
+    if (usable)
+      this.reader = new RowReader(
+        this.fileName,
+        Object.fromEntries(index),
+        this.errors,
+        this.strings,
+      );
   }
 
   private push(

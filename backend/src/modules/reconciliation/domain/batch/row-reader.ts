@@ -5,16 +5,40 @@ import { COLUMN_LABELS, choiceMessage, columnMessage } from './batch-messages';
 
 /** Strings seen across the batch: repeated values share one instance, checks run once per value. */
 export class BatchStrings {
-  readonly validUscc = new Map<string, string>();
-  readonly validPeriods = new Map<string, string>();
+  private readonly validUscc = new Map<string, string>();
+  private readonly validPeriods = new Map<string, string>();
   private readonly texts = new Map<string, string>();
 
   intern(value: string): string {
-    const known = this.texts.get(value);
-    if (known !== undefined) return known;
-    this.texts.set(value, value);
-    return value;
+    return this.texts.get(value) ?? remember(this.texts, value);
   }
+
+  knownUscc(value: string): string | undefined {
+    return this.validUscc.get(value);
+  }
+
+  addUscc(value: string): string {
+    return remember(this.validUscc, value);
+  }
+
+  knownPeriod(value: string): string | undefined {
+    return this.validPeriods.get(value);
+  }
+
+  addPeriod(value: string): string {
+    return remember(this.validPeriods, value);
+  }
+}
+
+/**
+ * Stores a copy of `value`: a field split from a 1 MB chunk is a slice that keeps the whole
+ * chunk alive, so a kept string must be detached from it (the concatenation is flattened into
+ * a fresh string, and the slice of that points at the copy only).
+ */
+function remember(map: Map<string, string>, value: string): string {
+  const copy = (' ' + value).slice(1);
+  map.set(copy, copy);
+  return copy;
 }
 
 const PERIOD = /^\d{4}-(0[1-9]|1[0-2])$/;
@@ -30,10 +54,17 @@ export class RowReader {
   ok = true;
   line = 0;
   private fields: readonly string[] = [];
+  /**
+   * The last accepted raw value of each column and what it became: consecutive rows mostly
+   * repeat the entity, account, tenant and period, so most checks end at one string compare.
+   */
+  private readonly lastRaw: string[] = [];
+  private readonly lastValue: string[] = [];
 
   constructor(
     readonly file: string,
-    private readonly columnIndex: ReadonlyMap<string, number>,
+    /** Column name → index in the row, from the header. */
+    private readonly columnIndex: Readonly<Record<string, number>>,
     private readonly errors: BatchError[],
     private readonly strings: BatchStrings,
   ) {}
@@ -45,7 +76,7 @@ export class RowReader {
   }
 
   raw(column: string): string {
-    return this.fields[this.columnIndex.get(column) as number];
+    return this.fields[this.columnIndex[column]];
   }
 
   reject(column: string, value: string, code: BatchErrorCode, message: string): undefined {
@@ -56,23 +87,35 @@ export class RowReader {
 
   /** Free text (names, addresses): anything goes, repeated values share one string. */
   text(column: string): string {
-    return this.strings.intern(this.raw(column));
+    const index = this.columnIndex[column];
+    const value = this.fields[index];
+    if (value === this.lastRaw[index]) return this.lastValue[index];
+    return this.accept(index, value, this.strings.intern(value));
   }
 
   requiredText(column: string): string | undefined {
-    const value = this.raw(column);
+    const index = this.columnIndex[column];
+    const value = this.fields[index];
+    if (value === this.lastRaw[index]) return this.lastValue[index];
     if (value === '') return this.required(column);
-    return this.strings.intern(value);
+    return this.accept(index, value, this.strings.intern(value));
   }
 
   uscc(column: string): string | undefined {
-    const value = this.raw(column);
-    const known = this.strings.validUscc.get(value);
-    if (known !== undefined) return known;
+    const index = this.columnIndex[column];
+    const value = this.fields[index];
+    if (value === this.lastRaw[index]) return this.lastValue[index];
+    const known = this.strings.knownUscc(value);
+    if (known !== undefined) return this.accept(index, value, known);
     if (value === '') return this.required(column);
     const check = checkUscc(value);
     if (!check.ok) return this.reject(column, value, BatchErrorCode.INVALID_USCC, check.message);
-    this.strings.validUscc.set(value, value);
+    return this.accept(index, value, this.strings.addUscc(value));
+  }
+
+  private accept(index: number, raw: string, value: string): string {
+    this.lastRaw[index] = raw;
+    this.lastValue[index] = value;
     return value;
   }
 
@@ -89,9 +132,11 @@ export class RowReader {
   }
 
   period(column: string): string | undefined {
-    const value = this.raw(column);
-    const known = this.strings.validPeriods.get(value);
-    if (known !== undefined) return known;
+    const index = this.columnIndex[column];
+    const value = this.fields[index];
+    if (value === this.lastRaw[index]) return this.lastValue[index];
+    const known = this.strings.knownPeriod(value);
+    if (known !== undefined) return this.accept(index, value, known);
     if (value === '') return this.required(column);
     if (!PERIOD.test(value)) {
       return this.reject(
@@ -101,8 +146,7 @@ export class RowReader {
         '账期应为 YYYY-MM 格式的月份，如 2025-07',
       );
     }
-    this.strings.validPeriods.set(value, value);
-    return value;
+    return this.accept(index, value, this.strings.addPeriod(value));
   }
 
   /** A calendar date `YYYY-MM-DD`; blank gives null when `optional`. */

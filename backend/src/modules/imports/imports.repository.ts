@@ -1,0 +1,397 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, EntityManager, In, type ObjectLiteral, type EntityTarget } from 'typeorm';
+import type { BatchError } from '../reconciliation/domain/batch/batch-errors';
+import type {
+  ReconciliationInput,
+  Tariff as TariffRow,
+} from '../reconciliation/domain/reconciliation-input';
+import { formatPrice } from '../reconciliation/domain/exact';
+import { Tariff } from '../tariffs/tariff.entity';
+import { ChargingEntity } from './charging-entity.entity';
+import { GridBill, GridBillLine } from './grid-bill.entity';
+import { ImportBatch } from './import-batch.entity';
+import { ProviderSignature } from './provider-signature.entity';
+import {
+  chargeSheetHash,
+  gridBillHash,
+  groupBySupplyMonth,
+  ownUseHash,
+  supplyMonthKey,
+} from './input-versions';
+import { OwnUse, TenantChargeLine, TenantChargeSheet } from './tenant-charge.entity';
+
+export interface VersionCounts {
+  added: number;
+  superseding: number;
+  unchanged: number;
+}
+
+export interface StoreSummary {
+  entities: number;
+  tariffs: { added: number; unchanged: number };
+  gridBills: VersionCounts;
+  chargeSheets: VersionCounts;
+  ownUse: VersionCounts;
+  gridLines: number;
+  tenantLines: number;
+  /** Accounts whose inputs changed: their supply months need a new reconciliation. */
+  changedAccounts: string[];
+  /** Periods of new tariffs: every account billed in them needs one too. */
+  tariffPeriods: string[];
+}
+
+/** Thrown inside the transaction when stored data contradicts the batch; nothing is kept. */
+export class BatchConflict extends Error {
+  constructor(readonly errors: BatchError[]) {
+    super('batch conflicts with stored data');
+  }
+}
+
+/** Rows per INSERT: well under SQLite's 32,766 and MySQL's 65,535 placeholders. */
+const CHUNK = 1000;
+
+@Injectable()
+export class ImportsRepository {
+  constructor(private readonly ds: DataSource) {}
+
+  findBatchByHash(contentHash: string) {
+    return this.ds.getRepository(ImportBatch).findOneBy({ contentHash });
+  }
+
+  findBatch(id: string) {
+    return this.ds.getRepository(ImportBatch).findOneBy({ id });
+  }
+
+  listBatches(limit: number) {
+    return this.ds
+      .getRepository(ImportBatch)
+      .find({ order: { createdAt: 'DESC', id: 'DESC' }, take: limit });
+  }
+
+  /** False when the signature was seen before (its primary key is taken). */
+  async rememberSignature(signature: string, providerId: string): Promise<boolean> {
+    const repo = this.ds.getRepository(ProviderSignature);
+    try {
+      await repo.insert({ signature, providerId, seenAt: new Date() });
+      return true;
+    } catch (e) {
+      if (await repo.existsBy({ signature })) return false;
+      throw e;
+    }
+  }
+
+  saveRejected(batch: ImportBatch) {
+    return this.ds.getRepository(ImportBatch).insert(batch);
+  }
+
+  /**
+   * Stores a validated batch and its record in ONE transaction: a crash, a conflict or a kill
+   * at any point leaves none of it. Inputs are versioned per account and month.
+   */
+  async saveImported(batch: ImportBatch, input: ReconciliationInput): Promise<StoreSummary> {
+    return this.ds.transaction(async (m) => {
+      const summary: StoreSummary = {
+        entities: await this.upsertEntities(m, batch.id, input),
+        tariffs: await this.insertTariffs(m, batch.id, input.tariffs),
+        gridBills: await this.insertGridBills(m, batch.id, input),
+        chargeSheets: await this.insertChargeSheets(m, batch.id, input),
+        ownUse: await this.insertOwnUse(m, batch.id, input),
+        gridLines: input.gridBills.length,
+        tenantLines: input.tenantCharges.length,
+        changedAccounts: [],
+        tariffPeriods: [],
+      };
+      summary.changedAccounts = await this.accountsTouchedBy(m, batch.id);
+      summary.tariffPeriods = tariffPeriods(input.tariffs);
+      batch.summary = JSON.stringify(summary);
+      await m.getRepository(ImportBatch).insert(batch);
+      return summary;
+    });
+  }
+
+  private async accountsTouchedBy(m: EntityManager, batchId: string): Promise<string[]> {
+    const accounts = new Set<string>();
+    for (const table of ['grid_bill', 'tenant_charge_sheet', 'own_use']) {
+      const rows: { account_no: string }[] = await m.query(
+        `SELECT DISTINCT account_no FROM ${table} WHERE batch_id = ?`,
+        [batchId],
+      );
+      for (const r of rows) accounts.add(r.account_no);
+    }
+    return [...accounts].sort();
+  }
+
+  private async upsertEntities(m: EntityManager, batchId: string, input: ReconciliationInput) {
+    const repo = m.getRepository(ChargingEntity);
+    for (const e of input.entities) {
+      await repo.save({
+        id: e.entityId,
+        name: e.name,
+        premisesAddress: e.premisesAddress,
+        districtCode: e.districtCode,
+        batchId,
+      });
+    }
+    return input.entities.length;
+  }
+
+  /** Tariffs are never edited: the same row again is nothing new, a different one a conflict. */
+  private async insertTariffs(m: EntityManager, batchId: string, rows: TariffRow[]) {
+    if (!rows.length) return { added: 0, unchanged: 0 };
+    const stored = await m
+      .getRepository(Tariff)
+      .findBy({ effectiveFrom: In([...new Set(rows.map((r) => r.effectiveFrom))]) });
+    const byKey = new Map(stored.map((t) => [tariffKey(t), t]));
+    const fresh: Partial<Tariff>[] = [];
+    const conflicts: BatchError[] = [];
+    for (const r of rows) {
+      const old = byKey.get(tariffKey(r));
+      if (!old) {
+        fresh.push({ ...pickTariff(r), batchId });
+      } else if (old.unitPriceE5 !== r.unitPriceE5 || old.effectiveTo !== r.effectiveTo) {
+        conflicts.push({
+          code: 'BATCH.TARIFF_CONFLICT' as BatchError['code'],
+          message: `已存在同一电价自 ${r.effectiveFrom} 起的记录（${formatPrice(old.unitPriceE5)} 元/千瓦时，至 ${old.effectiveTo ?? '长期'}），电价不可修改，只能以新的生效日期发布`,
+          file: 'tariffs.csv',
+          line: r.sourceLine ?? 0,
+          column: 'unit_price',
+          value: formatPrice(r.unitPriceE5),
+        });
+      }
+    }
+    if (conflicts.length) throw new BatchConflict(conflicts);
+    await insertChunked(m, Tariff, fresh);
+    return { added: fresh.length, unchanged: rows.length - fresh.length };
+  }
+
+  private async insertGridBills(m: EntityManager, batchId: string, input: ReconciliationInput) {
+    const groups = groupBySupplyMonth(input.gridBills);
+    const latest = await latestVersions(
+      m,
+      'grid_bill',
+      [...groups.values()].map((g) => g[0].accountNo),
+    );
+    const counts: VersionCounts = { added: 0, superseding: 0, unchanged: 0 };
+    const bills: Partial<GridBill>[] = [];
+    const linesByKey = new Map<string, typeof input.gridBills>();
+    for (const [key, lines] of groups) {
+      const hash = gridBillHash(lines);
+      const prev = latest.get(key);
+      if (prev?.contentHash === hash) {
+        counts.unchanged++;
+        continue;
+      }
+      counts[prev ? 'superseding' : 'added']++;
+      const f = lines[0];
+      bills.push({
+        entityId: f.entityId,
+        accountNo: f.accountNo,
+        period: f.period,
+        version: (prev?.version ?? 0) + 1,
+        batchId,
+        userClass: f.userClass,
+        voltage: f.voltage,
+        pricing: f.pricing,
+        contentHash: hash,
+      });
+      linesByKey.set(key, lines);
+    }
+    await insertChunked(m, GridBill, bills);
+    const ids = await idsOfBatch(m, 'grid_bill', batchId);
+    const rows: Partial<GridBillLine>[] = [];
+    for (const [key, lines] of linesByKey) {
+      for (const l of lines) {
+        rows.push({
+          gridBillId: ids.get(key)!,
+          line: l.line,
+          tou: l.tou,
+          kwhMilli: l.kwhMilli,
+          unitPriceE5: l.unitPriceE5,
+          amountFen: l.amountFen,
+          sourceLine: l.sourceLine ?? 0,
+        });
+      }
+    }
+    await insertChunked(m, GridBillLine, rows);
+    return counts;
+  }
+
+  private async insertChargeSheets(m: EntityManager, batchId: string, input: ReconciliationInput) {
+    const groups = groupBySupplyMonth(input.tenantCharges);
+    const latest = await latestVersions(
+      m,
+      'tenant_charge_sheet',
+      [...groups.values()].map((g) => g[0].accountNo),
+    );
+    const counts: VersionCounts = { added: 0, superseding: 0, unchanged: 0 };
+    const sheets: Partial<TenantChargeSheet>[] = [];
+    const linesByKey = new Map<string, typeof input.tenantCharges>();
+    for (const [key, lines] of groups) {
+      const hash = chargeSheetHash(lines);
+      const prev = latest.get(key);
+      if (prev?.contentHash === hash) {
+        counts.unchanged++;
+        continue;
+      }
+      counts[prev ? 'superseding' : 'added']++;
+      const f = lines[0];
+      sheets.push({
+        entityId: f.entityId,
+        accountNo: f.accountNo,
+        period: f.period,
+        version: (prev?.version ?? 0) + 1,
+        batchId,
+        contentHash: hash,
+      });
+      linesByKey.set(key, lines);
+    }
+    await insertChunked(m, TenantChargeSheet, sheets);
+    const ids = await idsOfBatch(m, 'tenant_charge_sheet', batchId);
+    const rows: Partial<TenantChargeLine>[] = [];
+    for (const [key, lines] of linesByKey) {
+      for (const l of lines) {
+        rows.push({
+          sheetId: ids.get(key)!,
+          tenantId: l.tenantId,
+          tenantName: l.tenantName,
+          item: l.item,
+          tou: l.tou,
+          kwhMilli: l.kwhMilli,
+          unitPriceE5: l.unitPriceE5,
+          amountFen: l.amountFen,
+          sourceLine: l.sourceLine ?? 0,
+        });
+      }
+    }
+    await insertChunked(m, TenantChargeLine, rows);
+    return counts;
+  }
+
+  private async insertOwnUse(m: EntityManager, batchId: string, input: ReconciliationInput) {
+    const latest = await latestVersions(
+      m,
+      'own_use',
+      input.ownUse.map((o) => o.accountNo),
+    );
+    const counts: VersionCounts = { added: 0, superseding: 0, unchanged: 0 };
+    const rows: Partial<OwnUse>[] = [];
+    for (const o of input.ownUse) {
+      const prev = latest.get(supplyMonthKey(o.accountNo, o.period));
+      // own_use has no content_hash column: its content is the one figure.
+      if (prev && prev.contentHash === ownUseHash(o)) {
+        counts.unchanged++;
+        continue;
+      }
+      counts[prev ? 'superseding' : 'added']++;
+      rows.push({
+        entityId: o.entityId,
+        accountNo: o.accountNo,
+        period: o.period,
+        version: (prev?.version ?? 0) + 1,
+        batchId,
+        kwhMilli: o.kwhMilli,
+        sourceLine: o.sourceLine ?? 0,
+      });
+    }
+    await insertChunked(m, OwnUse, rows);
+    return counts;
+  }
+}
+
+function tariffKey(t: {
+  userClass: string;
+  voltage: string;
+  pricing: string;
+  tou: string;
+  effectiveFrom: string;
+}) {
+  return [t.userClass, t.voltage, t.pricing, t.tou, t.effectiveFrom].join('|');
+}
+
+function pickTariff(r: TariffRow): Partial<Tariff> {
+  return {
+    userClass: r.userClass,
+    voltage: r.voltage,
+    pricing: r.pricing,
+    tou: r.tou,
+    unitPriceE5: r.unitPriceE5,
+    effectiveFrom: r.effectiveFrom,
+    effectiveTo: r.effectiveTo,
+  };
+}
+
+function tariffPeriods(rows: TariffRow[]): string[] {
+  return [...new Set(rows.map((r) => r.effectiveFrom.slice(0, 7)))].sort();
+}
+
+async function insertChunked<T extends ObjectLiteral>(
+  m: EntityManager,
+  target: EntityTarget<T>,
+  rows: Partial<T>[],
+) {
+  for (let i = 0; i < rows.length; i += CHUNK) {
+    await m
+      .createQueryBuilder()
+      .insert()
+      .into(target)
+      .values(rows.slice(i, i + CHUNK) as never)
+      .updateEntity(false)
+      .execute();
+  }
+}
+
+interface LatestVersion {
+  version: number;
+  contentHash: string;
+}
+
+/** The newest version of each (account, period) of the given accounts. */
+async function latestVersions(
+  m: EntityManager,
+  table: string,
+  accounts: string[],
+): Promise<Map<string, LatestVersion>> {
+  const latest = new Map<string, LatestVersion>();
+  const unique = [...new Set(accounts)];
+  const hashColumn = table === 'own_use' ? 'kwh_milli' : 'content_hash';
+  for (let i = 0; i < unique.length; i += CHUNK) {
+    const part = unique.slice(i, i + CHUNK);
+    const rows: {
+      account_no: string;
+      period: string;
+      version: number;
+      h: string;
+      entity_id: string;
+    }[] = await m.query(
+      `SELECT account_no, period, version, ${hashColumn} AS h, entity_id FROM ${table} WHERE account_no IN (${part.map(() => '?').join(',')})`,
+      part,
+    );
+    for (const r of rows) {
+      const key = supplyMonthKey(r.account_no, r.period);
+      const version = Number(r.version);
+      const contentHash =
+        table === 'own_use'
+          ? ownUseHash({
+              entityId: r.entity_id,
+              accountNo: r.account_no,
+              period: r.period,
+              kwhMilli: BigInt(r.h),
+            })
+          : r.h;
+      if ((latest.get(key)?.version ?? 0) < version) latest.set(key, { version, contentHash });
+    }
+  }
+  return latest;
+}
+
+async function idsOfBatch(
+  m: EntityManager,
+  table: string,
+  batchId: string,
+): Promise<Map<string, number>> {
+  const rows: { id: number; account_no: string; period: string }[] = await m.query(
+    `SELECT id, account_no, period FROM ${table} WHERE batch_id = ?`,
+    [batchId],
+  );
+  return new Map(rows.map((r) => [supplyMonthKey(r.account_no, r.period), Number(r.id)]));
+}
