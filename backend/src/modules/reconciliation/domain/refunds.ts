@@ -119,6 +119,7 @@ function collectShares(
   lossShares: ReadonlyMap<string, Fen>,
   residualShares: ReadonlyMap<string, Fen>,
 ): RefundShare[] {
+  if (fromFindings.size === 0 && lossShares.size === 0 && residualShares.size === 0) return [];
   const tenants = new Set([...fromFindings.keys(), ...lossShares.keys(), ...residualShares.keys()]);
   const shares: RefundShare[] = [];
   for (const tenantId of [...tenants].sort(compareCodePoints)) {

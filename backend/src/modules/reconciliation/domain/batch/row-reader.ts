@@ -60,6 +60,9 @@ export class RowReader {
    */
   private readonly lastRaw: string[] = [];
   private readonly lastValue: string[] = [];
+  /** The same for decimals (non-negative only, so the sign rule of a row never matters). */
+  private readonly lastDecimalRaw: string[] = [];
+  private readonly lastDecimal: bigint[] = [];
 
   constructor(
     readonly file: string,
@@ -177,10 +180,16 @@ export class RowReader {
 
   /** A required decimal with at most `scale` places, scaled to an integer. */
   decimal(column: string, scale: number, sign: Sign): bigint | undefined {
-    const value = this.raw(column);
+    const index = this.columnIndex[column];
+    const value = this.fields[index];
+    // Prices repeat from row to row; one BigInt serves them all.
+    if (value === this.lastDecimalRaw[index]) return this.lastDecimal[index];
     const parsed = parseScaled(value, scale);
     if (typeof parsed === 'bigint') {
-      if (parsed < 0n && sign === 'non_negative') {
+      if (parsed >= 0n) {
+        this.lastDecimalRaw[index] = value;
+        this.lastDecimal[index] = parsed;
+      } else if (sign === 'non_negative') {
         return this.reject(
           column,
           value,

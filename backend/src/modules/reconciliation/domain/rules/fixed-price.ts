@@ -25,7 +25,8 @@ const MIN_RUN = 3;
  * asks for the findings at the end.
  */
 export class FixedPriceRule {
-  private readonly histories = new Map<string, TenantHistory>();
+  /** `entity\0account` → tenant_id → history: one string key per month, not per tenant. */
+  private readonly histories = new Map<string, Map<string, TenantHistory>>();
 
   /** Records each tenant's single tou = none price of the month; several prices make it ineligible. */
   observe(month: SupplyMonth, figures: SupplyMonthFigures): void {
@@ -39,46 +40,51 @@ export class FixedPriceRule {
     if (prices.size === 0) return;
     const index = monthIndex(month.period);
     const avgRounded4 = averageRoundedTo4(figures.G, figures.K);
+    const tenants = this.tenantsOf(month);
     for (const [tenantId, priceE5] of prices) {
       if (priceE5 === 'several') continue;
-      this.historyOf(month, tenantId).months.push({
-        index,
-        period: month.period,
-        priceE5,
-        avgRounded4,
-      });
+      let history = tenants.get(tenantId);
+      if (history === undefined) {
+        history = { entityId: month.entityId, accountNo: month.accountNo, tenantId, months: [] };
+        tenants.set(tenantId, history);
+      }
+      history.months.push({ index, period: month.period, priceE5, avgRounded4 });
     }
   }
 
   /** One finding per maximal run of ≥ 3 months at one price over which the average moved. */
   findings(): Finding[] {
     const findings: Finding[] = [];
-    for (const history of this.histories.values()) {
-      const months = history.months.sort((a, b) => a.index - b.index);
-      let start = 0;
-      for (let i = 1; i <= months.length; i++) {
-        const continues =
-          i < months.length &&
-          months[i].index === months[i - 1].index + 1 &&
-          months[i].priceE5 === months[start].priceE5;
-        if (continues) continue;
-        const finding = runFinding(history, months.slice(start, i));
-        if (finding !== null) findings.push(finding);
-        start = i;
-      }
+    for (const tenants of this.histories.values()) {
+      for (const history of tenants.values()) findings.push(...runFindings(history));
     }
     return findings;
   }
 
-  private historyOf(month: SupplyMonth, tenantId: string): TenantHistory {
-    const key = `${month.entityId}\u0000${month.accountNo}\u0000${tenantId}`;
-    let history = this.histories.get(key);
-    if (history === undefined) {
-      history = { entityId: month.entityId, accountNo: month.accountNo, tenantId, months: [] };
-      this.histories.set(key, history);
-    }
-    return history;
+  private tenantsOf(month: SupplyMonth): Map<string, TenantHistory> {
+    const key = `${month.entityId}\u0000${month.accountNo}`;
+    let tenants = this.histories.get(key);
+    if (tenants === undefined) this.histories.set(key, (tenants = new Map()));
+    return tenants;
   }
+}
+
+/** Splits a tenant's eligible months into maximal runs of consecutive months at one price. */
+function runFindings(history: TenantHistory): Finding[] {
+  const findings: Finding[] = [];
+  const months = history.months.sort((a, b) => a.index - b.index);
+  let start = 0;
+  for (let i = 1; i <= months.length; i++) {
+    const continues =
+      i < months.length &&
+      months[i].index === months[i - 1].index + 1 &&
+      months[i].priceE5 === months[start].priceE5;
+    if (continues) continue;
+    const finding = runFinding(history, months.slice(start, i));
+    if (finding !== null) findings.push(finding);
+    start = i;
+  }
+  return findings;
 }
 
 function runFinding(history: TenantHistory, run: PriceMonth[]): Finding | null {
