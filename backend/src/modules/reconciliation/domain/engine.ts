@@ -148,7 +148,9 @@ function reconcileMonth(
       residualShare: formatFen(share.residualShare),
     };
   });
-  const sheet = wantSheet ? reconciledSheet({ ...context, entity, avg, drafts, refunds: monthRefunds }) : null;
+  const sheet = wantSheet
+    ? reconciledSheet({ ...context, entity, avg, drafts, refunds: monthRefunds })
+    : null;
   return { sheet, findings: drafts.map((draft) => toFinding(month, draft)), refunds, refundFen };
 }
 
