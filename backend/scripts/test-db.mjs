@@ -6,7 +6,8 @@ import { createRequire } from 'node:module';
 const require = createRequire(import.meta.url);
 const mysql = require('mysql2/promise');
 const server = process.env.MYSQL_URL ?? 'mysql://root@127.0.0.1:3306';
-const only = process.argv[2]; // optional: sqlite | mysql
+// Optional first argument: sqlite | mysql; the rest go to vitest (e.g. a test file).
+const only = ['sqlite', 'mysql'].includes(process.argv[2]) ? process.argv[2] : undefined;
 const extra = process.argv.slice(only ? 3 : 2);
 
 function vitest(engine, env) {

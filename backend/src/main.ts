@@ -6,6 +6,8 @@ import { AppModule } from './app.module';
 import { serveSinglePageApp } from './common/http/static-sites';
 import { JsonLogger } from './common/logging/json-logger';
 import { ConfigError, loadConfig, type AppConfig } from './config/app-config';
+import { seedDemoData } from './database/seed/demo-seed';
+import { DEMO_ACCOUNTS } from './modules/auth';
 
 export async function createApp(config: AppConfig, logger: JsonLogger) {
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, logger), {
@@ -18,7 +20,9 @@ export async function createApp(config: AppConfig, logger: JsonLogger) {
     app,
     new DocumentBuilder()
       .setTitle('转供电价格监管平台 API')
-      .setDescription('Reconciliation, reports and enforcement cases for resold electricity in Shanghai')
+      .setDescription(
+        'Reconciliation, reports and enforcement cases for resold electricity in Shanghai',
+      )
       .setVersion('0.1.0')
       .addBearerAuth()
       .addSecurityRequirements('bearer')
@@ -31,7 +35,8 @@ export async function createApp(config: AppConfig, logger: JsonLogger) {
     miniapp: serveSinglePageApp(express, '/', config.miniappH5Dist),
   };
   for (const [name, served] of Object.entries(sites)) {
-    if (!served) logger.warn({ msg: `${name} build not found; run pnpm build`, site: name }, 'Bootstrap');
+    if (!served)
+      logger.warn({ msg: `${name} build not found; run pnpm build`, site: name }, 'Bootstrap');
   }
   return app;
 }
@@ -49,6 +54,8 @@ async function main() {
   }
   const logger = new JsonLogger(config.logLevel);
   const app = await createApp(config, logger);
+  await app.init();
+  if (config.seedDemoData) await seedDemoData(app, logger);
   await app.listen(config.port, config.host);
   const base = `http://localhost:${config.port}`;
   process.stdout.write(
@@ -59,10 +66,22 @@ async function main() {
       `  Regulators' console: ${base}/admin/`,
       `  API docs:            ${base}/api/docs`,
       `  Health:              ${base}/api/health`,
+      ...(config.demoLogin ? demoLogins() : []),
       '  Press Ctrl-C to stop.',
       '',
     ].join('\n') + '\n',
   );
+}
+
+function demoLogins(): string[] {
+  return [
+    '',
+    '  Demo accounts (console: username + password; mini-program: pick one):',
+    ...DEMO_ACCOUNTS.map(
+      (a) =>
+        `    ${a.username.padEnd(12)} ${(a.password ?? '(demo login)').padEnd(13)} ${a.description}`,
+    ),
+  ];
 }
 
 if (require.main === module) {

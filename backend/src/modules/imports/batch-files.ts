@@ -150,10 +150,15 @@ function cellText(cell: ExcelJS.Cell, column: string): string {
   if (typeof v === 'object') {
     if ('result' in v)
       return v.result === undefined ? '' : cellText({ value: v.result } as ExcelJS.Cell, column);
-    if ('richText' in v) return v.richText.map((r) => r.text).join('');
-    if ('text' in v) return String(v.text);
+    if ('richText' in v)
+      return v.richText
+        .map((r) => r.text)
+        .join('')
+        .trim();
+    if ('text' in v) return String(v.text).trim();
   }
-  return String(v);
+  // Stray spaces and line breaks in a typed cell are invisible in Excel: never an error.
+  return String(v).trim();
 }
 
 function csvField(s: string): string {
