@@ -42,7 +42,9 @@ function eachRecord(
     const file = BATCH_FILES[key].fileName;
     let header: string[] | null = null;
     readCsvChunks(fileChunks(join(dir, file)), {
-      record(fields) {
+      record(row) {
+        // A CSV parse in full: every field of every row becomes a string.
+        const fields = row.fields();
         if (header === null) {
           header = fields;
           return;

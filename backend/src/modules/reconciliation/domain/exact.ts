@@ -42,16 +42,27 @@ const SMALL_POW10 = [
 /**
  * Parses `-?digits(.digits)?` with at most `scale` decimal places into an integer scaled by
  * 10^scale. Returns a DecimalProblem instead of throwing, so a batch can collect every error.
- * Short numbers (the usual case) are accumulated in a double, which is exact below 2^53.
  */
 export function parseScaled(text: string, scale: number): bigint | DecimalProblem {
-  const length = text.length;
-  const negative = length > 0 && text.charCodeAt(0) === 45;
+  return parseScaledRange(text, 0, text.length, scale);
+}
+
+/**
+ * parseScaled of `text[from, to)`, read in place so a CSV field needs no substring. Short
+ * numbers (the usual case) are accumulated in a double, which is exact below 2^53.
+ */
+export function parseScaledRange(
+  text: string,
+  from: number,
+  to: number,
+  scale: number,
+): bigint | DecimalProblem {
+  const negative = to > from && text.charCodeAt(from) === 45;
   let intDigits = 0;
   let fracDigits = 0;
   let seenDot = false;
   let accumulated = 0;
-  for (let i = negative ? 1 : 0; i < length; i++) {
+  for (let i = negative ? from + 1 : from; i < to; i++) {
     const c = text.charCodeAt(i);
     if (c === 46 && !seenDot) {
       seenDot = true;
@@ -71,7 +82,7 @@ export function parseScaled(text: string, scale: number): bigint | DecimalProble
     const scaled = accumulated * SMALL_POW10[padding];
     return BigInt(negative ? -scaled : scaled);
   }
-  const digits = BigInt(text.slice(negative ? 1 : 0).replace('.', ''));
+  const digits = BigInt(text.slice(negative ? from + 1 : from, to).replace('.', ''));
   const scaled = digits * pow10(padding);
   return negative ? -scaled : scaled;
 }

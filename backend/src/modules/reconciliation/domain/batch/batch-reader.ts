@@ -1,3 +1,4 @@
+import type { CsvRow } from '../csv/csv-row';
 import type { CsvSink, CsvSyntaxProblem } from '../csv/csv-tokenizer';
 import { readCsvChunks } from '../csv/csv-reader';
 import type { ReconciliationInput } from '../reconciliation-input';
@@ -96,29 +97,29 @@ class FileSink implements CsvSink {
     this.fileName = BATCH_FILES[key].fileName;
   }
 
-  record(fields: string[], line: number): void {
+  record(row: CsvRow, line: number): void {
     if (!this.sawHeader) {
       this.sawHeader = true;
-      this.readHeader(fields);
+      this.readHeader(row.fields());
       return;
     }
     const reader = this.reader;
     if (reader === null) return;
-    if (fields.length !== this.width) {
+    if (row.count !== this.width) {
       this.invalidRows++;
       this.push(
         line,
         '',
-        String(fields.length),
+        String(row.count),
         BatchErrorCode.FIELD_COUNT,
-        `本行有 ${fields.length} 个字段，表头有 ${this.width} 列`,
+        `本行有 ${row.count} 个字段，表头有 ${this.width} 列`,
       );
       return;
     }
-    reader.start(fields, line);
-    const row = PARSERS[this.key](reader);
-    if (row !== undefined) {
-      this.rows.push(row);
+    reader.start(row, line);
+    const parsed = PARSERS[this.key](reader);
+    if (parsed !== undefined) {
+      this.rows.push(parsed);
       return;
     }
     this.invalidRows++;

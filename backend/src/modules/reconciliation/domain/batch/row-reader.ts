@@ -1,5 +1,6 @@
 import { checkUscc, isShanghaiDistrictCode } from '@zgd/shared-types';
-import { parseScaled } from '../exact';
+import type { CsvRow } from '../csv/csv-row';
+import { parseScaledRange } from '../exact';
 import { BatchErrorCode, type BatchError } from './batch-errors';
 import { COLUMN_LABELS, choiceMessage, columnMessage } from './batch-messages';
 
@@ -48,17 +49,17 @@ export type Sign = 'non_negative' | 'signed';
 
 /**
  * Reads the typed values of one row, recording every bad value as a BatchError. A method
- * returns undefined for a bad value (and clears `ok`), null for an allowed blank.
+ * returns undefined for a bad value (and clears `ok`), null for an allowed blank. Fields are
+ * compared and parsed in place; a substring is made only for a value that is new.
  */
 export class RowReader {
   ok = true;
   line = 0;
-  private fields: readonly string[] = [];
+  private row: CsvRow | null = null;
   /**
-   * The last accepted raw value of each column and what it became: consecutive rows mostly
-   * repeat the entity, account, tenant and period, so most checks end at one string compare.
+   * The last accepted value of each column: consecutive rows mostly repeat the entity,
+   * account, tenant, period and prices, so most checks end at one in-place compare.
    */
-  private readonly lastRaw: string[] = [];
   private readonly lastValue: string[] = [];
   /** The same for decimals (non-negative only, so the sign rule of a row never matters). */
   private readonly lastDecimalRaw: string[] = [];
@@ -72,14 +73,14 @@ export class RowReader {
     private readonly strings: BatchStrings,
   ) {}
 
-  start(fields: readonly string[], line: number): void {
-    this.fields = fields;
+  start(row: CsvRow, line: number): void {
+    this.row = row;
     this.line = line;
     this.ok = true;
   }
 
   raw(column: string): string {
-    return this.fields[this.columnIndex[column]];
+    return (this.row as CsvRow).field(this.columnIndex[column]);
   }
 
   reject(column: string, value: string, code: BatchErrorCode, message: string): undefined {
@@ -91,35 +92,31 @@ export class RowReader {
   /** Free text (names, addresses): anything goes, repeated values share one string. */
   text(column: string): string {
     const index = this.columnIndex[column];
-    const value = this.fields[index];
-    if (value === this.lastRaw[index]) return this.lastValue[index];
-    return this.accept(index, value, this.strings.intern(value));
+    const last = this.repeated(index);
+    if (last !== undefined) return last;
+    return this.accept(index, this.strings.intern(this.raw(column)));
   }
 
   requiredText(column: string): string | undefined {
     const index = this.columnIndex[column];
-    const value = this.fields[index];
-    if (value === this.lastRaw[index]) return this.lastValue[index];
+    const last = this.repeated(index);
+    if (last !== undefined) return last;
+    const value = this.raw(column);
     if (value === '') return this.required(column);
-    return this.accept(index, value, this.strings.intern(value));
+    return this.accept(index, this.strings.intern(value));
   }
 
   uscc(column: string): string | undefined {
     const index = this.columnIndex[column];
-    const value = this.fields[index];
-    if (value === this.lastRaw[index]) return this.lastValue[index];
+    const last = this.repeated(index);
+    if (last !== undefined) return last;
+    const value = this.raw(column);
     const known = this.strings.knownUscc(value);
-    if (known !== undefined) return this.accept(index, value, known);
+    if (known !== undefined) return this.accept(index, known);
     if (value === '') return this.required(column);
     const check = checkUscc(value);
     if (!check.ok) return this.reject(column, value, BatchErrorCode.INVALID_USCC, check.message);
-    return this.accept(index, value, this.strings.addUscc(value));
-  }
-
-  private accept(index: number, raw: string, value: string): string {
-    this.lastRaw[index] = raw;
-    this.lastValue[index] = value;
-    return value;
+    return this.accept(index, this.strings.addUscc(value));
   }
 
   district(column: string): string | undefined {
@@ -136,10 +133,11 @@ export class RowReader {
 
   period(column: string): string | undefined {
     const index = this.columnIndex[column];
-    const value = this.fields[index];
-    if (value === this.lastRaw[index]) return this.lastValue[index];
+    const last = this.repeated(index);
+    if (last !== undefined) return last;
+    const value = this.raw(column);
     const known = this.strings.knownPeriod(value);
-    if (known !== undefined) return this.accept(index, value, known);
+    if (known !== undefined) return this.accept(index, known);
     if (value === '') return this.required(column);
     if (!PERIOD.test(value)) {
       return this.reject(
@@ -149,7 +147,7 @@ export class RowReader {
         '账期应为 YYYY-MM 格式的月份，如 2025-07',
       );
     }
-    return this.accept(index, value, this.strings.addPeriod(value));
+    return this.accept(index, this.strings.addPeriod(value));
   }
 
   /** A calendar date `YYYY-MM-DD`; blank gives null when `optional`. */
@@ -166,9 +164,10 @@ export class RowReader {
   }
 
   choice<T extends string>(column: string, choices: readonly T[]): T | undefined {
-    const value = this.raw(column);
-    const index = choices.indexOf(value as T);
-    if (index >= 0) return choices[index];
+    const row = this.row as CsvRow;
+    const index = this.columnIndex[column];
+    for (const choice of choices) if (row.fieldEquals(index, choice)) return choice;
+    const value = row.field(index);
     if (value === '') return this.required(column);
     return this.reject(
       column,
@@ -180,25 +179,27 @@ export class RowReader {
 
   /** A required decimal with at most `scale` places, scaled to an integer. */
   decimal(column: string, scale: number, sign: Sign): bigint | undefined {
+    const row = this.row as CsvRow;
     const index = this.columnIndex[column];
-    const value = this.fields[index];
+    const lastRaw = this.lastDecimalRaw[index];
     // Prices repeat from row to row; one BigInt serves them all.
-    if (value === this.lastDecimalRaw[index]) return this.lastDecimal[index];
-    const parsed = parseScaled(value, scale);
+    if (lastRaw !== undefined && row.fieldEquals(index, lastRaw)) return this.lastDecimal[index];
+    const parsed = parseScaledRange(row.text, row.starts[index], row.ends[index], scale);
     if (typeof parsed === 'bigint') {
       if (parsed >= 0n) {
-        this.lastDecimalRaw[index] = value;
+        this.lastDecimalRaw[index] = row.field(index);
         this.lastDecimal[index] = parsed;
-      } else if (sign === 'non_negative') {
-        return this.reject(
-          column,
-          value,
-          BatchErrorCode.NEGATIVE,
-          columnMessage(column, '不能为负数'),
-        );
+        return parsed;
       }
-      return parsed;
+      if (sign === 'signed') return parsed;
+      return this.reject(
+        column,
+        row.field(index),
+        BatchErrorCode.NEGATIVE,
+        columnMessage(column, '不能为负数'),
+      );
     }
+    const value = row.field(index);
     if (value === '') return this.required(column);
     if (parsed === 'places') {
       return this.reject(
@@ -218,14 +219,27 @@ export class RowReader {
 
   /** A column that must stay empty on this kind of row. */
   blank(column: string, rowKind: string): null | undefined {
-    const value = this.raw(column);
-    if (value === '') return null;
+    const index = this.columnIndex[column];
+    const row = this.row as CsvRow;
+    if (row.starts[index] === row.ends[index]) return null;
+    const value = row.field(index);
     return this.reject(
       column,
       value,
       BatchErrorCode.MUST_BE_BLANK,
       columnMessage(column, `在${rowKind}上应留空`),
     );
+  }
+
+  /** The last accepted value of the column if this row repeats it. */
+  private repeated(index: number): string | undefined {
+    const last = this.lastValue[index];
+    return last !== undefined && (this.row as CsvRow).fieldEquals(index, last) ? last : undefined;
+  }
+
+  private accept(index: number, value: string): string {
+    this.lastValue[index] = value;
+    return value;
   }
 
   private required(column: string): undefined {

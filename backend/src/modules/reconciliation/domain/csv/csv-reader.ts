@@ -9,9 +9,9 @@ export function readCsvChunks(chunks: Iterable<Uint8Array>, sink: CsvSink): void
   const decoder = new TextDecoder('utf-8', { fatal: true });
   let lastLine = 1;
   const tokenizer = new CsvTokenizer({
-    record: (fields, line) => {
+    record: (row, line) => {
       lastLine = line;
-      sink.record(fields, line);
+      sink.record(row, line);
     },
     syntaxError: (line, problem) => {
       lastLine = line;

@@ -10,7 +10,7 @@ interface Collected {
 function collector(): [CsvSink, Collected] {
   const collected: Collected = { records: [], errors: [] };
   const sink: CsvSink = {
-    record: (fields, line) => collected.records.push([line, fields]),
+    record: (row, line) => collected.records.push([line, row.fields()]),
     syntaxError: (line, problem) => collected.errors.push([line, problem]),
   };
   return [sink, collected];
