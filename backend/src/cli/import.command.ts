@@ -39,9 +39,7 @@ export const importCommand: CliCommand = {
     }
     const config = loadConfig(process.env);
     // Logs go to stderr: stdout carries only the JSON result.
-    const logger = new JsonLogger(config.logLevel === 'debug' ? 'debug' : 'warn', (line) =>
-      process.stderr.write(line + '\n'),
-    );
+    const logger = new JsonLogger(config.logLevel, (line) => process.stderr.write(line + '\n'));
     const app = await NestFactory.createApplicationContext(AppModule.forRoot(config, logger), {
       logger,
     });

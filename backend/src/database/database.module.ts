@@ -1,4 +1,4 @@
-import { Global, Module } from '@nestjs/common';
+import { Global, Module, type OnApplicationShutdown } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { dataSourceOptions } from './data-source-options';
@@ -16,4 +16,11 @@ export async function openDatabase(config: AppConfig): Promise<DataSource> {
   providers: [{ provide: DataSource, inject: [APP_CONFIG], useFactory: openDatabase }],
   exports: [DataSource],
 })
-export class DatabaseModule {}
+export class DatabaseModule implements OnApplicationShutdown {
+  constructor(private readonly dataSource: DataSource) {}
+
+  /** Closes the pool: MySQL's open sockets would otherwise keep the process alive. */
+  async onApplicationShutdown(): Promise<void> {
+    if (this.dataSource.isInitialized) await this.dataSource.destroy();
+  }
+}
