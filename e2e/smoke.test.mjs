@@ -16,9 +16,11 @@ describe('the product on its embedded default', () => {
   });
 
   it('serves the mini-program H5 build at / without errors', async () => {
-    const { page, problems, context } = await watchedPage(browser, { viewport: { width: 390, height: 844 } });
+    const { page, problems, context } = await watchedPage(browser, {
+      viewport: { width: 390, height: 844 },
+    });
     await page.goto(`${product.baseUrl}/`, { waitUntil: 'networkidle' });
-    await page.getByText('转供电费用核查').first().waitFor();
+    await page.locator('.home__title', { hasText: '转供电费用核查' }).waitFor();
     await page.getByText('服务正常').first().waitFor();
     await screenshot(page, 'miniapp-home');
     assert.deepEqual(problems, []);
@@ -26,7 +28,9 @@ describe('the product on its embedded default', () => {
   });
 
   it('serves the regulators console at /admin/ without errors', async () => {
-    const { page, problems, context } = await watchedPage(browser, { viewport: { width: 1440, height: 900 } });
+    const { page, problems, context } = await watchedPage(browser, {
+      viewport: { width: 1440, height: 900 },
+    });
     await page.goto(`${product.baseUrl}/admin/`, { waitUntil: 'networkidle' });
     await page.getByText('服务正常').first().waitFor();
     await screenshot(page, 'admin-home');

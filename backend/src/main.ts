@@ -15,7 +15,6 @@ export async function createApp(config: AppConfig, logger: JsonLogger) {
     bodyParser: true,
   });
   app.setGlobalPrefix('api');
-  app.enableShutdownHooks();
   const doc = SwaggerModule.createDocument(
     app,
     new DocumentBuilder()
@@ -57,6 +56,7 @@ async function main() {
   await app.init();
   if (config.seedDemoData) await seedDemoData(app, logger);
   await app.listen(config.port, config.host);
+  stopOnSignals(app, logger);
   const base = `http://localhost:${config.port}`;
   process.stdout.write(
     [
@@ -71,6 +71,28 @@ async function main() {
       '',
     ].join('\n') + '\n',
   );
+}
+
+/**
+ * Ctrl-C (or a deployment's SIGTERM) stops taking requests, lets the running job finish,
+ * closes the database, and exits 0. A second signal exits at once.
+ */
+function stopOnSignals(app: { close(): Promise<void> }, logger: JsonLogger) {
+  let stopping = false;
+  const stop = (signal: NodeJS.Signals) => {
+    if (stopping) process.exit(130);
+    stopping = true;
+    logger.log({ msg: 'stopping', signal }, 'Bootstrap');
+    app.close().then(
+      () => process.exit(0),
+      (e: unknown) => {
+        logger.error(`shutdown failed: ${e instanceof Error ? e.message : String(e)}`, 'Bootstrap');
+        process.exit(1);
+      },
+    );
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
 }
 
 function demoLogins(): string[] {

@@ -40,7 +40,8 @@ export async function startProduct(env = {}) {
     } catch {
       /* not listening yet */
     }
-    if (Date.now() > deadline) throw new Error(`product did not answer in time:\n${output.join('')}`);
+    if (Date.now() > deadline)
+      throw new Error(`product did not answer in time:\n${output.join('')}`);
     await new Promise((r) => setTimeout(r, 250));
   }
   return {

@@ -9,7 +9,16 @@ import express, { type Express, type NextFunction, type Request, type Response }
 export function serveSinglePageApp(app: Express, mount: string, dir: string): boolean {
   const index = path.join(dir, 'index.html');
   if (!fs.existsSync(index)) return false;
-  app.use(mount, express.static(dir, { index: 'index.html', maxAge: '1h' }));
+  app.use(
+    mount,
+    express.static(dir, {
+      index: 'index.html',
+      maxAge: '1h',
+      // The page names its hashed assets: a cached page after a redeploy asks for files gone.
+      setHeaders: (res, file) =>
+        file.endsWith('.html') && res.setHeader('Cache-Control', 'no-cache'),
+    }),
+  );
   app.use(mount, (req: Request, res: Response, next: NextFunction) => {
     const full = req.originalUrl;
     if (req.method !== 'GET' || full.startsWith('/api/') || full === '/api') return next();
