@@ -1,7 +1,7 @@
 import { ExitCode, parseArgs, resolveUserPath, UsageError, type CliCommand } from './cli-command';
 import { writeDemoBatch } from './demo-data/demo-batch';
 
-const MAX_ENTITIES = 99_999; // accounts are 31000 + 5 digits
+const MAX_ENTITIES = 999_999; // accounts are 3101 + 6 digits
 
 /** `demo-data --out DIR [--entities N] [--months M] [--seed S]`: a reproducible demo batch. */
 export const demoDataCommand: CliCommand = {

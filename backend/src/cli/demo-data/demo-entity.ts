@@ -83,7 +83,8 @@ export function demoEntity(
     name,
     premisesAddress,
     districtCode,
-    accountNo: `31000${String(index + 1).padStart(5, '0')}`,
+    // From 3101000001: clear of the worked examples' accounts (3100000001–3), which the demo also loads.
+    accountNo: `3101${String(index + 1).padStart(6, '0')}`,
     metering,
     baseKwh: metering === 'two_part' ? random.int(20_000, 200_000) : random.int(3_000, 30_000),
     capacityPermille: BigInt(random.int(40, 120)),
