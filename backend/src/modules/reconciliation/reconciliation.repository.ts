@@ -190,9 +190,8 @@ export class ReconciliationRepository {
     return this.ds.getRepository(ReconciliationRun).save(run);
   }
 
-  /** A run's results and its record, in one transaction. */
+  /** The results of some supply months of a run, together in one transaction. */
   async saveResults(
-    run: ReconciliationRun,
     months: Partial<RunSupplyMonth>[],
     findings: Partial<Finding>[],
     refunds: Partial<Refund>[],
@@ -201,7 +200,6 @@ export class ReconciliationRepository {
       await insertChunked(m, RunSupplyMonth, months, 100);
       await insertChunked(m, Finding, findings, 1000);
       await insertChunked(m, Refund, refunds, 1000);
-      await m.getRepository(ReconciliationRun).save(run);
     });
   }
 

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { createHash, type Hash } from 'node:crypto';
 import { Inject, Injectable, OnModuleInit } from '@nestjs/common';
 import type { RunView } from '@zgd/shared-types';
 import { AppError } from '../../common/errors/app-error';
@@ -26,6 +26,11 @@ export type RunRequest = {
 
 export const RECONCILE_JOB = 'reconcile';
 
+/** Accounts judged together: bounds memory (a sheet per supply month is kept until saved). */
+const ACCOUNTS_PER_SLICE = 200;
+
+type Progress = (done: number, total: number) => Promise<void>;
+
 /** What one stored supply-month row holds besides its columns. */
 export interface StoredMonth {
   sheet: ReconciliationResult['supplyMonths'][number];
@@ -42,8 +47,8 @@ export class ReconciliationService implements OnModuleInit {
   ) {}
 
   onModuleInit() {
-    this.jobs.register<RunRequest>(RECONCILE_JOB, async (req) => {
-      const run = await this.runNow(req);
+    this.jobs.register<RunRequest>(RECONCILE_JOB, async (req, ctx) => {
+      const run = await this.runNow(req, ctx.progress);
       return run
         ? { runId: run.id, findings: run.findingCount, totalRefund: formatFen(run.totalRefundFen) }
         : null;
@@ -60,7 +65,7 @@ export class ReconciliationService implements OnModuleInit {
    * Judges the current versions of the inputs of the given accounts, every period of them (a
    * fixed price spans months), and stores the results with the versions they came from.
    */
-  async runNow(req: RunRequest | 'all'): Promise<ReconciliationRun | null> {
+  async runNow(req: RunRequest | 'all', progress?: Progress): Promise<ReconciliationRun | null> {
     const accounts =
       req === 'all'
         ? await this.repo.allAccounts()
@@ -69,26 +74,45 @@ export class ReconciliationService implements OnModuleInit {
     accounts.sort();
     const lossCap = await this.settings.get('reconciliation.loss_cap');
     const redRefundFen = BigInt(await this.settings.get('verdict.red_refund_fen'));
-    const { input, versions } = await this.repo.loadInput(accounts);
     const run = await this.repo.createRun({
       status: 'running',
       lossCap,
       trigger: req === 'all' ? 'manual' : req.trigger,
       createdAt: new Date(),
-      inputHash: inputHash(lossCap, versions, input.tariffs),
+      inputHash: null,
     });
+    const hash = createHash('sha256').update(`lossCap=${lossCap}\n`);
+    const totals = { months: 0, findings: 0, refundFen: 0n };
     try {
-      const result = reconcile(input, { lossCap });
-      const rows = toRows(run.id, result, versions, redRefundFen);
-      Object.assign(run, {
-        status: 'done',
-        supplyMonths: rows.months.length,
-        findingCount: rows.findings.length,
-        totalRefundFen: parseScaledOrThrow(result.totalRefund, 2),
-        finishedAt: new Date(),
-      });
-      await this.repo.saveResults(run, rows.months, rows.findings, rows.refunds);
-      return run;
+      // Every rule is local to one account (a fixed price spans the months of one account),
+      // so accounts are judged a slice at a time and memory stays flat however large the city.
+      for (let i = 0; i < accounts.length; i += ACCOUNTS_PER_SLICE) {
+        const { input, versions } = await this.repo.loadInput(
+          accounts.slice(i, i + ACCOUNTS_PER_SLICE),
+        );
+        if (i === 0)
+          hash.update(
+            JSON.stringify(input.tariffs, (_, x) => (typeof x === 'bigint' ? x.toString() : x)),
+          );
+        hashVersions(hash, versions);
+        const result = reconcile(input, { lossCap });
+        const rows = toRows(run.id, result, versions, redRefundFen);
+        await this.repo.saveResults(rows.months, rows.findings, rows.refunds);
+        totals.months += rows.months.length;
+        totals.findings += rows.findings.length;
+        totals.refundFen += parseScaledOrThrow(result.totalRefund, 2);
+        await progress?.(Math.min(i + ACCOUNTS_PER_SLICE, accounts.length), accounts.length);
+      }
+      return await this.repo.markRun(
+        Object.assign(run, {
+          status: 'done',
+          inputHash: hash.digest('hex'),
+          supplyMonths: totals.months,
+          findingCount: totals.findings,
+          totalRefundFen: totals.refundFen,
+          finishedAt: new Date(),
+        }),
+      );
     } catch (e) {
       await this.repo.markRun(Object.assign(run, { status: 'failed', finishedAt: new Date() }));
       throw e;
@@ -168,17 +192,10 @@ function toRows(
 }
 
 /** Equal inputs (versions read, tariffs, loss cap) give equal hashes, and equal results. */
-function inputHash(
-  lossCap: string,
-  versions: Map<string, SourceVersions>,
-  tariffs: unknown[],
-): string {
-  const h = createHash('sha256').update(`lossCap=${lossCap}\n`);
+function hashVersions(h: Hash, versions: Map<string, SourceVersions>) {
   for (const [k, v] of [...versions.entries()].sort(([a], [b]) => (a < b ? -1 : 1))) {
     h.update(`${k}=${v.gridBillId},${v.chargeSheetId},${v.ownUseId}\n`);
   }
-  h.update(JSON.stringify(tariffs, (_, x) => (typeof x === 'bigint' ? x.toString() : x)));
-  return h.digest('hex');
 }
 
 export function toRunView(r: ReconciliationRun): RunView {
