@@ -8,3 +8,4 @@ export * from './reconciliation';
 export * from './auth';
 export * from './tou-schedule';
 export * from './tariffs';
+export * from './calendar';
