@@ -1,6 +1,7 @@
 import { JobRecord } from '../common/jobs/job-record.entity';
 import { AppSession } from '../modules/auth/app-session.entity';
 import { AppUser } from '../modules/auth/app-user.entity';
+import { HolidayCalendarYear } from '../modules/calendar/holiday-calendar-year.entity';
 import { ChargingEntity } from '../modules/imports/charging-entity.entity';
 import { GridBill, GridBillLine } from '../modules/imports/grid-bill.entity';
 import { ImportBatch } from '../modules/imports/import-batch.entity';
@@ -38,4 +39,5 @@ export const ENTITIES = [
   Refund,
   AppUser,
   AppSession,
+  HolidayCalendarYear,
 ];

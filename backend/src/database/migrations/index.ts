@@ -3,6 +3,7 @@ import { Jobs1764460100000 } from './1764460100000-jobs';
 import { ImportsAndRuns1764460200000 } from './1764460200000-imports-and-runs';
 import { Auth1764460300000 } from './1764460300000-auth';
 import { ProviderSignatures1764460400000 } from './1764460400000-provider-signatures';
+import { HolidayCalendar1764460500000 } from './1764460500000-holiday-calendar';
 
 /** In order. A migration that ran is never edited: add a new one. */
 export const MIGRATIONS = [
@@ -11,4 +12,5 @@ export const MIGRATIONS = [
   ImportsAndRuns1764460200000,
   Auth1764460300000,
   ProviderSignatures1764460400000,
+  HolidayCalendar1764460500000,
 ];
