@@ -8,6 +8,7 @@ import { ConfigModule } from './config/config.module';
 import { DatabaseModule } from './database/database.module';
 import { AuthGuard } from './modules/auth/auth.guard';
 import { AuthModule } from './modules/auth/auth.module';
+import { CalendarModule } from './modules/calendar/calendar.module';
 import { HealthModule } from './modules/health/health.module';
 import { ImportsModule } from './modules/imports/imports.module';
 import { ReconciliationModule } from './modules/reconciliation/reconciliation.module';
@@ -29,6 +30,7 @@ export class AppModule {
         TariffsModule,
         ReconciliationModule,
         ImportsModule,
+        CalendarModule,
       ],
       providers: [
         { provide: APP_FILTER, useClass: AppExceptionFilter },
