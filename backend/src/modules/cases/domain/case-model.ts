@@ -1,0 +1,192 @@
+import type { Role } from '@zgd/shared-types';
+import type { Fen } from '../../reconciliation/domain/exact';
+import type {
+  RefusalReasonCode,
+  TransferReasonCode,
+  UnconfirmableReasonCode,
+} from './case-reasons';
+
+/**
+ * An enforcement case (执法案件) built from one or more tenants' reports about one charging
+ * entity, as the procedure of domain §5 moves it along. Plain immutable data: the workflow
+ * returns a new case for every step, and the service stores it.
+ */
+
+export const CASE_STATES = [
+  'registered',
+  'assigned',
+  'verifying',
+  'investigating',
+  'decided',
+  'refund_supervision',
+  'closed',
+  'not_opened',
+] as const;
+export type CaseState = (typeof CASE_STATES)[number];
+
+/** What officers and tenants read. */
+export const CASE_STATE_LABELS: Readonly<Record<CaseState, string>> = {
+  registered: '已登记',
+  assigned: '已分派',
+  verifying: '核查中',
+  investigating: '已立案调查',
+  decided: '已作出处理决定',
+  refund_supervision: '退款监督中',
+  closed: '已办结',
+  not_opened: '不予立案',
+};
+
+/** No action applies to these any more. */
+export const FINAL_STATES: ReadonlySet<CaseState> = new Set<CaseState>(['closed', 'not_opened']);
+
+/** Before the decision on 立案: the charging entity may still correct and refund. */
+export const PRE_FILING_STATES: readonly CaseState[] = ['registered', 'assigned', 'verifying'];
+
+/** A refund the entity made of its own accord before the decision on 立案 (domain §5). */
+export interface Correction {
+  at: Date;
+  refundedFen: Fen;
+  recordedByUserId: number | null;
+  recordedByRole: CaseActorRole;
+}
+
+export interface Refusal {
+  at: Date;
+  reason: RefusalReasonCode;
+  approvedByUserId: number | null;
+}
+
+export interface Transfer {
+  at: Date;
+  fromDistrict: string;
+  toDistrict: string;
+  reason: TransferReasonCode;
+}
+
+/** The decision (处理决定): what the entity must refund and what it is penalised with. */
+export interface Decision {
+  at: Date;
+  approvedByUserId: number | null;
+  /** 违法所得: what the entity collected above what it may charge. */
+  illegalGainFen: Fen;
+  /** Σ of the per-tenant refund orders. */
+  refundOrderFen: Fen;
+  warning: boolean;
+  fineFen: Fen;
+  /** 没收: the part of the illegal gain that cannot be refunded. */
+  confiscationFen: Fen;
+  /** 情节较重: only matters for the fine band when there is no illegal gain. */
+  serious: boolean;
+}
+
+/**
+ * One tenant's ordered refund during supervision. `recorded` once the refunds recorded add up
+ * to the order; then the tenant confirms it, or an officer marks it unconfirmable with a reason.
+ */
+export type RefundStatus = 'outstanding' | 'recorded' | 'confirmed' | 'unconfirmable';
+
+export interface RefundOrder {
+  /** 统一社会信用代码 of the tenant's firm. */
+  tenantId: string;
+  orderedFen: Fen;
+  recordedFen: Fen;
+  status: RefundStatus;
+  settledAt: Date | null;
+  unconfirmableReason: UnconfirmableReasonCode | null;
+}
+
+export interface EnforcementCase {
+  readonly id: string;
+  readonly state: CaseState;
+  /** GB/T 2260 district of the metered premises: the competent bureau (domain §5). */
+  readonly districtCode: string;
+  /** 统一社会信用代码 of the charging entity. */
+  readonly entityId: string;
+  /** Supply months the conduct covers, `YYYY-MM`, sorted, unique. */
+  readonly periods: readonly string[];
+  /** The reports this case handles; later ones joined by merging. */
+  readonly reportIds: readonly string[];
+  readonly assigneeUserId: number | null;
+  readonly registeredAt: Date;
+  /** When the decision on 立案 is due (15 working days, computed by the caller's calendar). */
+  readonly filingDueAt: Date;
+  readonly filingDeadlineExtended: boolean;
+  /** The entity's correction window ends here, or earlier at the decision on 立案. */
+  readonly correctionWindowEndsAt: Date;
+  readonly corrections: readonly Correction[];
+  readonly openedAt: Date | null;
+  readonly decisionDueAt: Date | null;
+  readonly decisionDeadlineExtended: boolean;
+  readonly refusal: Refusal | null;
+  readonly decision: Decision | null;
+  readonly refunds: readonly RefundOrder[];
+  readonly transfers: readonly Transfer[];
+  readonly closedAt: Date | null;
+  /** Counts transitions: the service stores a step only over the version it read. */
+  readonly version: number;
+}
+
+/** `system` acts for intake automation: it registers cases and merges repeat reports. */
+export type CaseActorRole = Role | 'system';
+
+export interface CaseActor {
+  role: CaseActorRole;
+  /** Null only for the system. */
+  userId: number | null;
+  /** District staff's district; null for everyone else. */
+  districtCode: string | null;
+  /** A tenant's firm (统一社会信用代码). */
+  tenantId?: string | null;
+  /** An entity user's charging entity (统一社会信用代码). */
+  entityId?: string | null;
+}
+
+export const SYSTEM_ACTOR: CaseActor = { role: 'system', userId: null, districtCode: null };
+
+/**
+ * Values an event carries: identifiers, codes, amounts as decimal 元 strings, times as ISO
+ * strings. Never names, phone numbers or free text: events go to the audit log as they are.
+ */
+export type CaseEventValue = string | number | boolean | null | readonly string[];
+export type CaseEventDetails = Readonly<Record<string, CaseEventValue>>;
+
+/** One step, for the audit log and the case's timeline. */
+export interface CaseEvent {
+  caseId: string;
+  action: CaseActionType | 'register';
+  at: Date;
+  actor: { userId: number | null; role: CaseActorRole };
+  from: CaseState | null;
+  to: CaseState;
+  details: CaseEventDetails;
+}
+
+export type CaseActionType = CaseAction['type'];
+
+export type CaseAction =
+  | { type: 'assign'; assigneeUserId: number }
+  | { type: 'start_verification' }
+  | { type: 'record_correction'; refundedFen: Fen }
+  | { type: 'extend_filing_deadline'; newDueAt: Date }
+  | { type: 'open_case' }
+  | { type: 'refuse'; reason: RefusalReasonCode }
+  /** `filingDueAt`: the receiving bureau's own 15 working days, from its receipt. */
+  | { type: 'transfer'; toDistrict: string; reason: TransferReasonCode; filingDueAt: Date }
+  | { type: 'extend_decision_deadline' }
+  | {
+      type: 'record_decision';
+      illegalGainFen: Fen;
+      refundOrders: readonly { tenantId: string; amountFen: Fen }[];
+      warning: boolean;
+      fineFen: Fen;
+      confiscationFen: Fen;
+      serious?: boolean;
+    }
+  | { type: 'start_refund_supervision' }
+  | { type: 'record_refund'; tenantId: string; amountFen: Fen }
+  | { type: 'confirm_refund'; tenantId: string }
+  | { type: 'mark_refund_unconfirmable'; tenantId: string; reason: UnconfirmableReasonCode }
+  | { type: 'close' }
+  | { type: 'merge'; reportId: string; entityId: string; periods: readonly string[] };
+
+export type CaseActionOf<T extends CaseActionType> = Extract<CaseAction, { type: T }>;
