@@ -17,7 +17,8 @@ export class JsonLogger implements LoggerService {
     this.emit('info', message, context);
   }
   error(message: unknown, stackOrContext?: string, context?: string) {
-    const ctx = context ?? (stackOrContext && !stackOrContext.includes('\n') ? stackOrContext : undefined);
+    const ctx =
+      context ?? (stackOrContext && !stackOrContext.includes('\n') ? stackOrContext : undefined);
     const stack = stackOrContext?.includes('\n') ? stackOrContext : undefined;
     this.emit('error', message, ctx, stack ? { stack } : undefined);
   }
@@ -33,7 +34,10 @@ export class JsonLogger implements LoggerService {
 
   emit(level: Level, message: unknown, context?: string, extra?: Record<string, unknown>) {
     if (LEVELS[level] < LEVELS[this.minLevel]) return;
-    const fields = typeof message === 'object' && message !== null ? message : { msg: String(message) };
-    this.write(JSON.stringify({ time: new Date().toISOString(), level, context, ...fields, ...extra }));
+    const fields =
+      typeof message === 'object' && message !== null ? message : { msg: String(message) };
+    this.write(
+      JSON.stringify({ time: new Date().toISOString(), level, context, ...fields, ...extra }),
+    );
   }
 }

@@ -43,13 +43,11 @@ export async function seedDemoData(
   } finally {
     rmSync(generated, { recursive: true, force: true });
   }
-  await ds
-    .getRepository(AppSetting)
-    .save({
-      key: SEEDED_KEY,
-      value: new Date().toISOString(),
-      updatedAt: new Date().toISOString(),
-    });
+  await ds.getRepository(AppSetting).save({
+    key: SEEDED_KEY,
+    value: new Date().toISOString(),
+    updatedAt: new Date().toISOString(),
+  });
   logger.log({ msg: 'demo data seeded', ms: Date.now() - started }, 'DemoSeed');
 }
 

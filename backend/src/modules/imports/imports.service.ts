@@ -51,14 +51,17 @@ export class ImportsService implements OnModuleInit {
   ) {}
 
   onModuleInit() {
-    this.jobs.register<ImportJobPayload>(IMPORT_JOB, async (p) => {
+    this.jobs.register<ImportJobPayload>(IMPORT_JOB, async (p, ctx) => {
+      await ctx.progress(0, 2);
       const uploads = await Promise.all(
         p.uploads.map(async (u) => ({ name: u.name, data: await this.blobs.get(u.key) })),
       );
       const { files, errors } = await toBatchFiles(uploads);
       if (errors.length)
         throw new AppError('IMPORT.VALIDATION_FAILED', '上传的文件无法作为批次导入', errors);
+      await ctx.progress(1, 2); // read and converted; validating and storing
       const { batch, runJobId } = await this.importFiles(files, p);
+      await ctx.progress(2, 2);
       return { batchId: batch.id, status: batch.status, runJobId };
     });
   }
