@@ -8,23 +8,19 @@ import type {
 import { formatPrice } from '../reconciliation/domain/exact';
 import { Tariff } from '../tariffs/tariff.entity';
 import { ChargingEntity } from './charging-entity.entity';
-import type { GridBill } from './grid-bill.entity';
 import { ImportBatch } from './import-batch.entity';
 import { ProviderSignature } from './provider-signature.entity';
+import { chargeSheetHash, gridBillHash, ownUseHash, supplyMonthKey } from './input-versions';
+import type { OwnUse } from './tenant-charge.entity';
 import {
-  chargeSheetHash,
-  gridBillHash,
-  groupBySupplyMonth,
-  ownUseHash,
-  supplyMonthKey,
-} from './input-versions';
-import type { OwnUse, TenantChargeSheet } from './tenant-charge.entity';
+  big,
+  insertRows,
+  insertVersionedSets,
+  latestVersions,
+  type VersionCounts,
+} from './bulk-insert';
 
-export interface VersionCounts {
-  added: number;
-  superseding: number;
-  unchanged: number;
-}
+export type { VersionCounts };
 
 export interface StoreSummary {
   entities: number;
@@ -46,9 +42,6 @@ export class BatchConflict extends Error {
     super('batch conflicts with stored data');
   }
 }
-
-/** Rows per INSERT: well under SQLite's 32,766 and MySQL's 65,535 placeholders. */
-const CHUNK = 1000;
 
 @Injectable()
 export class ImportsRepository {
@@ -187,146 +180,41 @@ export class ImportsRepository {
     return { added: fresh.length, unchanged: rows.length - fresh.length };
   }
 
-  private async insertGridBills(m: EntityManager, batchId: string, input: ReconciliationInput) {
-    const groups = groupBySupplyMonth(input.gridBills);
-    const latest = await latestVersions(
-      m,
-      'grid_bill',
-      [...groups.values()].map((g) => g[0].accountNo),
-    );
-    const counts: VersionCounts = { added: 0, superseding: 0, unchanged: 0 };
-    const bills: Partial<GridBill>[] = [];
-    const linesByKey = new Map<string, typeof input.gridBills>();
-    for (const [key, lines] of groups) {
-      const hash = gridBillHash(lines);
-      const prev = latest.get(key);
-      if (prev?.contentHash === hash) {
-        counts.unchanged++;
-        continue;
-      }
-      counts[prev ? 'superseding' : 'added']++;
-      const f = lines[0];
-      bills.push({
-        entityId: f.entityId,
-        accountNo: f.accountNo,
-        period: f.period,
-        version: (prev?.version ?? 0) + 1,
-        batchId,
-        userClass: f.userClass,
-        voltage: f.voltage,
-        pricing: f.pricing,
-        contentHash: hash,
-      });
-      linesByKey.set(key, lines);
-    }
-    await insertRows(
-      m,
-      'grid_bill',
-      [
-        'entity_id',
-        'account_no',
-        'period',
-        'version',
-        'batch_id',
-        'user_class',
-        'voltage',
-        'pricing',
-        'content_hash',
+  private insertGridBills(m: EntityManager, batchId: string, input: ReconciliationInput) {
+    return insertVersionedSets(m, batchId, input.gridBills, {
+      table: 'grid_bill',
+      hash: gridBillHash,
+      extraColumns: ['user_class', 'voltage', 'pricing'],
+      extraValues: (f) => [f.userClass, f.voltage, f.pricing],
+      lineTable: 'grid_bill_line',
+      lineColumns: [
+        'grid_bill_id',
+        'line',
+        'tou',
+        'kwh_milli',
+        'unit_price_e5',
+        'amount_fen',
+        'source_line',
       ],
-      bills.map((b) => [
-        b.entityId,
-        b.accountNo,
-        b.period,
-        b.version,
-        batchId,
-        b.userClass,
-        b.voltage,
-        b.pricing,
-        b.contentHash,
-      ]),
-    );
-    const ids = await idsOfBatch(m, 'grid_bill', batchId);
-    const rows: unknown[][] = [];
-    for (const [key, lines] of linesByKey) {
-      const id = ids.get(key)!;
-      for (const l of lines) {
-        rows.push([
-          id,
-          l.line,
-          l.tou,
-          big(l.kwhMilli),
-          big(l.unitPriceE5),
-          big(l.amountFen),
-          l.sourceLine ?? 0,
-        ]);
-      }
-    }
-    await insertRows(
-      m,
-      'grid_bill_line',
-      ['grid_bill_id', 'line', 'tou', 'kwh_milli', 'unit_price_e5', 'amount_fen', 'source_line'],
-      rows,
-    );
-    return counts;
+      lineValues: (l) => [
+        l.line,
+        l.tou,
+        big(l.kwhMilli),
+        big(l.unitPriceE5),
+        big(l.amountFen),
+        l.sourceLine ?? 0,
+      ],
+    });
   }
 
-  private async insertChargeSheets(m: EntityManager, batchId: string, input: ReconciliationInput) {
-    const groups = groupBySupplyMonth(input.tenantCharges);
-    const latest = await latestVersions(
-      m,
-      'tenant_charge_sheet',
-      [...groups.values()].map((g) => g[0].accountNo),
-    );
-    const counts: VersionCounts = { added: 0, superseding: 0, unchanged: 0 };
-    const sheets: Partial<TenantChargeSheet>[] = [];
-    const linesByKey = new Map<string, typeof input.tenantCharges>();
-    for (const [key, lines] of groups) {
-      const hash = chargeSheetHash(lines);
-      const prev = latest.get(key);
-      if (prev?.contentHash === hash) {
-        counts.unchanged++;
-        continue;
-      }
-      counts[prev ? 'superseding' : 'added']++;
-      const f = lines[0];
-      sheets.push({
-        entityId: f.entityId,
-        accountNo: f.accountNo,
-        period: f.period,
-        version: (prev?.version ?? 0) + 1,
-        batchId,
-        contentHash: hash,
-      });
-      linesByKey.set(key, lines);
-    }
-    await insertRows(
-      m,
-      'tenant_charge_sheet',
-      ['entity_id', 'account_no', 'period', 'version', 'batch_id', 'content_hash'],
-      sheets.map((b) => [b.entityId, b.accountNo, b.period, b.version, batchId, b.contentHash]),
-    );
-    const ids = await idsOfBatch(m, 'tenant_charge_sheet', batchId);
-    const rows: unknown[][] = [];
-    for (const [key, lines] of linesByKey) {
-      const id = ids.get(key)!;
-      for (const l of lines) {
-        rows.push([
-          id,
-          l.tenantId,
-          l.tenantName,
-          l.item,
-          l.tou,
-          big(l.kwhMilli),
-          big(l.unitPriceE5),
-          big(l.amountFen),
-          l.sourceLine ?? 0,
-        ]);
-      }
-    }
-    await insertRows(
-      m,
-      'tenant_charge_line',
-      [
+  private insertChargeSheets(m: EntityManager, batchId: string, input: ReconciliationInput) {
+    return insertVersionedSets(m, batchId, input.tenantCharges, {
+      table: 'tenant_charge_sheet',
+      hash: chargeSheetHash,
+      extraColumns: [],
+      extraValues: () => [],
+      lineTable: 'tenant_charge_line',
+      lineColumns: [
         'sheet_id',
         'tenant_id',
         'tenant_name',
@@ -337,9 +225,17 @@ export class ImportsRepository {
         'amount_fen',
         'source_line',
       ],
-      rows,
-    );
-    return counts;
+      lineValues: (l) => [
+        l.tenantId,
+        l.tenantName,
+        l.item,
+        l.tou,
+        big(l.kwhMilli),
+        big(l.unitPriceE5),
+        big(l.amountFen),
+        l.sourceLine ?? 0,
+      ],
+    });
   }
 
   private async insertOwnUse(m: EntityManager, batchId: string, input: ReconciliationInput) {
@@ -398,77 +294,4 @@ function tariffKey(t: {
 
 function tariffPeriods(rows: TariffRow[]): string[] {
   return [...new Set(rows.map((r) => r.effectiveFrom.slice(0, 7)))].sort();
-}
-
-/**
- * Rows as plain multi-row INSERTs with `?` placeholders (both drivers take them): TypeORM's
- * query builder spends more per row than the database does, and imports are bulk.
- */
-async function insertRows(m: EntityManager, table: string, columns: string[], rows: unknown[][]) {
-  const values = `(${columns.map(() => '?').join(',')})`;
-  for (let i = 0; i < rows.length; i += CHUNK) {
-    const part = rows.slice(i, i + CHUNK);
-    await m.query(
-      `INSERT INTO ${table} (${columns.join(',')}) VALUES ${part.map(() => values).join(',')}`,
-      part.flat(),
-    );
-  }
-}
-
-const big = (v: bigint | null) => (v === null ? null : v.toString());
-
-interface LatestVersion {
-  version: number;
-  contentHash: string;
-}
-
-/** The newest version of each (account, period) of the given accounts. */
-async function latestVersions(
-  m: EntityManager,
-  table: string,
-  accounts: string[],
-): Promise<Map<string, LatestVersion>> {
-  const latest = new Map<string, LatestVersion>();
-  const unique = [...new Set(accounts)];
-  const hashColumn = table === 'own_use' ? 'kwh_milli' : 'content_hash';
-  for (let i = 0; i < unique.length; i += CHUNK) {
-    const part = unique.slice(i, i + CHUNK);
-    const rows: {
-      account_no: string;
-      period: string;
-      version: number;
-      h: string;
-      entity_id: string;
-    }[] = await m.query(
-      `SELECT account_no, period, version, ${hashColumn} AS h, entity_id FROM ${table} WHERE account_no IN (${part.map(() => '?').join(',')})`,
-      part,
-    );
-    for (const r of rows) {
-      const key = supplyMonthKey(r.account_no, r.period);
-      const version = Number(r.version);
-      const contentHash =
-        table === 'own_use'
-          ? ownUseHash({
-              entityId: r.entity_id,
-              accountNo: r.account_no,
-              period: r.period,
-              kwhMilli: BigInt(r.h),
-            })
-          : r.h;
-      if ((latest.get(key)?.version ?? 0) < version) latest.set(key, { version, contentHash });
-    }
-  }
-  return latest;
-}
-
-async function idsOfBatch(
-  m: EntityManager,
-  table: string,
-  batchId: string,
-): Promise<Map<string, number>> {
-  const rows: { id: number; account_no: string; period: string }[] = await m.query(
-    `SELECT id, account_no, period FROM ${table} WHERE batch_id = ?`,
-    [batchId],
-  );
-  return new Map(rows.map((r) => [supplyMonthKey(r.account_no, r.period), Number(r.id)]));
 }

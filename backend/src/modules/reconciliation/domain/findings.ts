@@ -1,17 +1,9 @@
+import { FindingTypeSchema } from '@zgd/shared-types';
 import type { Fen } from './exact';
 import type { TenantItem, Tou } from './reconciliation-input';
 
-export const FINDING_TYPES = [
-  'MISSING_GRID_BILL',
-  'TARIFF_UNKNOWN',
-  'TARIFF_MISMATCH',
-  'PRICE_ABOVE_GRID',
-  'AMOUNT_MISMATCH',
-  'PROHIBITED_FEE',
-  'LOSS_ABOVE_CAP',
-  'OVER_COLLECTION',
-  'FIXED_PRICE',
-] as const;
+/** The contract's finding types (§3), defined once in the wire contracts. */
+export const FINDING_TYPES = FindingTypeSchema.options;
 export type FindingType = (typeof FINDING_TYPES)[number];
 
 /** Where p* came from: the supply month's average price or the grid's price of the same tou. */
