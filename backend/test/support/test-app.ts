@@ -17,7 +17,12 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
   const database = testDatabaseConfig();
   await (await freshDatabase(database)).destroy();
   const url = database.type === 'mysql' ? database.location : `sqlite:${database.location}`;
-  const config = loadConfig({ NODE_ENV: 'test', SEED_DEMO_DATA: 'false', DATABASE_URL: url, ...env });
+  const config = loadConfig({
+    NODE_ENV: 'test',
+    SEED_DEMO_DATA: 'false',
+    DATABASE_URL: url,
+    ...env,
+  });
   const logs: string[] = [];
   const logger = new JsonLogger('debug', (line) => logs.push(line));
   const app = await createApp(config, logger);

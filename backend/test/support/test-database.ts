@@ -9,7 +9,8 @@ import { dataSourceOptions } from '../../src/database/data-source-options';
 export function testDatabaseConfig(): DatabaseConfig {
   if (process.env.TEST_DB === 'mysql') {
     const url = process.env.TEST_MYSQL_URL;
-    if (!url) throw new Error('TEST_MYSQL_URL is not set: run the db tests through scripts/test-db.mjs');
+    if (!url)
+      throw new Error('TEST_MYSQL_URL is not set: run the db tests through scripts/test-db.mjs');
     return { type: 'mysql', location: url };
   }
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'zgd-db-'));
