@@ -1,4 +1,5 @@
 import { JobRecord } from '../common/jobs/job-record.entity';
+import { AuditChainHead, AuditLogEntry } from '../modules/audit/audit-log.entity';
 import { AppSession } from '../modules/auth/app-session.entity';
 import { AppUser } from '../modules/auth/app-user.entity';
 import { HolidayCalendarYear } from '../modules/calendar/holiday-calendar-year.entity';
@@ -40,4 +41,6 @@ export const ENTITIES = [
   AppUser,
   AppSession,
   HolidayCalendarYear,
+  AuditLogEntry,
+  AuditChainHead,
 ];

@@ -4,6 +4,7 @@ import { ImportsAndRuns1764460200000 } from './1764460200000-imports-and-runs';
 import { Auth1764460300000 } from './1764460300000-auth';
 import { ProviderSignatures1764460400000 } from './1764460400000-provider-signatures';
 import { HolidayCalendar1764460500000 } from './1764460500000-holiday-calendar';
+import { AuditLog1764460600000 } from './1764460600000-audit-log';
 
 /** In order. A migration that ran is never edited: add a new one. */
 export const MIGRATIONS = [
@@ -13,4 +14,5 @@ export const MIGRATIONS = [
   Auth1764460300000,
   ProviderSignatures1764460400000,
   HolidayCalendar1764460500000,
+  AuditLog1764460600000,
 ];
