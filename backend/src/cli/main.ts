@@ -1,3 +1,4 @@
+import { auditCommand } from './audit.command';
 import { ExitCode, UsageError, type CliCommand, type CliIo } from './cli-command';
 import { demoDataCommand } from './demo-data.command';
 import { importCommand } from './import.command';
@@ -7,7 +8,12 @@ import { reconcileCommand } from './reconcile.command';
  * The command line: `node dist/cli/main.js <command> [args]`. Each subcommand lives in its own
  * `*.command.ts`; add new ones to COMMANDS.
  */
-const COMMANDS: readonly CliCommand[] = [reconcileCommand, demoDataCommand, importCommand];
+const COMMANDS: readonly CliCommand[] = [
+  reconcileCommand,
+  demoDataCommand,
+  importCommand,
+  auditCommand,
+];
 
 function usage(): string {
   const lines = COMMANDS.map((command) => `  ${command.usage}`);
