@@ -13,4 +13,5 @@ export {
   type NewCase,
   type TransitionResult,
 } from './case-workflow';
+export { caseEventToAudit } from './case-audit';
 export { findMergeTarget, isOpenCase, type MergeCandidate } from './merge-rules';
