@@ -4,6 +4,7 @@ import * as path from 'node:path';
 import { DataSource } from 'typeorm';
 import type { DatabaseConfig } from '../../src/config/app-config';
 import { dataSourceOptions } from '../../src/database/data-source-options';
+import { serializeTransactions } from '../../src/database/serialized-transactions';
 
 /** The engine this run tests: set by scripts/test-db.mjs. */
 export function testDatabaseConfig(): DatabaseConfig {
@@ -19,7 +20,7 @@ export function testDatabaseConfig(): DatabaseConfig {
 
 /** An empty database with every migration applied. MySQL's throwaway database is emptied first. */
 export async function freshDatabase(config = testDatabaseConfig()): Promise<DataSource> {
-  const ds = new DataSource(dataSourceOptions(config));
+  const ds = serializeTransactions(new DataSource(dataSourceOptions(config)));
   await ds.initialize();
   await ds.dropDatabase();
   await ds.runMigrations({ transaction: 'each' });

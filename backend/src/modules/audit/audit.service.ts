@@ -17,27 +17,6 @@ export const AuditErrorCode = {
   PERSONAL_DATA: 'AUDIT.PERSONAL_DATA',
 } as const;
 
-/**
- * TypeORM runs all SQLite transactions of a DataSource on its one connection and cannot run two
- * at once (a second BEGIN fails, or nests as a savepoint of the first), so on SQLite audited
- * transactions of a process take turns here, as SQLite's single writer would make them anyway.
- * On MySQL each runs on its own connection and the chain head's row lock orders the appends,
- * across processes too.
- */
-const sqliteTurns = new WeakMap<DataSource, Promise<unknown>>();
-/** Managers of transactions that already hold their DataSource's turn. */
-const holdingTurn = new WeakSet<EntityManager>();
-
-function inTurn<T>(ds: DataSource, work: () => Promise<T>): Promise<T> {
-  if (ds.options.type === 'mysql') return work();
-  const result = (sqliteTurns.get(ds) ?? Promise.resolve()).then(work);
-  sqliteTurns.set(
-    ds,
-    result.catch(() => undefined),
-  );
-  return result;
-}
-
 /** The audit log: append-only, hash-chained. There are no methods to change or remove entries. */
 @Injectable()
 export class AuditService {
@@ -52,12 +31,8 @@ export class AuditService {
    * `DataSource.transaction` for audited changes, so they also work side by side on SQLite.
    */
   transaction<T>(work: (m: EntityManager) => Promise<T>): Promise<T> {
-    return inTurn(this.ds, () =>
-      this.ds.transaction((m) => {
-        holdingTurn.add(m);
-        return work(m);
-      }),
-    );
+    // On SQLite, transactions take turns: see database/serialized-transactions.ts.
+    return this.ds.transaction(work);
   }
 
   /**
@@ -73,12 +48,12 @@ export class AuditService {
     if (manager === undefined) return this.transaction(write);
     if (!manager.queryRunner?.isTransactionActive)
       throw new Error('AuditService.append: pass the manager of an open transaction, or none');
-    return holdingTurn.has(manager) ? write(manager) : inTurn(this.ds, () => write(manager));
+    return write(manager);
   }
 
   /** Checks the whole log against its chain and head. */
   verify(): Promise<ChainVerdict> {
-    return inTurn(this.ds, () => verifyAuditLog(this.ds, this.repo));
+    return verifyAuditLog(this.ds, this.repo);
   }
 
   private async appendWithin(
