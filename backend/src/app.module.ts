@@ -1,5 +1,6 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD } from '@nestjs/core';
+import { CryptoModule } from './common/crypto/crypto.module';
 import { AppExceptionFilter } from './common/errors/app-exception.filter';
 import { JobsModule } from './common/jobs/jobs.module';
 import type { JsonLogger } from './common/logging/json-logger';
@@ -10,6 +11,7 @@ import { AuditModule } from './modules/audit/audit.module';
 import { AuthGuard } from './modules/auth/auth.guard';
 import { AuthModule } from './modules/auth/auth.module';
 import { CalendarModule } from './modules/calendar/calendar.module';
+import { CasesModule } from './modules/cases/cases.module';
 import { HealthModule } from './modules/health/health.module';
 import { ImportsModule } from './modules/imports/imports.module';
 import { ReconciliationModule } from './modules/reconciliation/reconciliation.module';
@@ -24,6 +26,7 @@ export class AppModule {
       imports: [
         ConfigModule.forRoot(config, logger),
         DatabaseModule,
+        CryptoModule,
         AuditModule,
         AuthModule,
         JobsModule,
@@ -33,6 +36,7 @@ export class AppModule {
         ReconciliationModule,
         ImportsModule,
         CalendarModule,
+        CasesModule,
       ],
       providers: [
         { provide: APP_FILTER, useClass: AppExceptionFilter },

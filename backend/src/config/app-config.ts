@@ -6,6 +6,10 @@ export const REPO_ROOT = path.resolve(__dirname, '../../..');
 
 const booleanFlag = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
 
+const base64Key = z
+  .string()
+  .refine((v) => /^[A-Za-z0-9+/_-]{43}=?$/.test(v), 'must be 32 bytes in base64');
+
 const EnvSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
@@ -38,6 +42,25 @@ const EnvSchema = z.object({
     .default('https://api.weixin.qq.com'),
   WECHAT_APPID: z.string().min(1).optional(),
   WECHAT_SECRET: z.string().min(1).optional(),
+  /** Subscribe-message template for case status changes; no notifications are sent without it. */
+  WECHAT_TEMPLATE_CASE_STATUS: z.string().min(1).optional(),
+  /** The mini-program page a notification opens. */
+  WECHAT_PAGE_CASE_STATUS: z.string().min(1).default('pages/index/index'),
+  NOTIFY_INTERVAL_MS: z.coerce.number().int().min(100).max(3_600_000).default(15_000),
+  /** AES-256 key for personal data at rest: 32 bytes, base64. Required in production. */
+  PII_KEY: base64Key.optional(),
+  PII_KEY_ID: z
+    .string()
+    .regex(/^[\w.-]{1,32}$/, 'must be 1-32 letters, digits, dots or dashes')
+    .default('k1'),
+  /** Retired keys, kept to read old values: `keyId:base64,keyId2:base64`. */
+  PII_PREVIOUS_KEYS: z
+    .string()
+    .regex(
+      /^[\w.-]{1,32}:[A-Za-z0-9+/_-]{43}=?(,[\w.-]{1,32}:[A-Za-z0-9+/_-]{43}=?)*$/,
+      'must be keyId:base64key pairs separated by commas',
+    )
+    .optional(),
 });
 
 export interface DatabaseConfig {
@@ -64,6 +87,10 @@ export interface AppConfig {
   demoLogin: boolean;
   /** The mini-program's credentials for jscode2session; WeChat login is off without them. */
   wechat: { apiBase: string; appId?: string; secret?: string };
+  /** Subscribe messages: off (rows marked skipped) without appId, secret and the template. */
+  notifications: { caseStatusTemplateId?: string; caseStatusPage: string; intervalMs: number };
+  /** Keys for personal data at rest; the current one encrypts, every one decrypts its own. */
+  pii: { currentKeyId: string; keys: ReadonlyMap<string, Buffer> };
 }
 
 export class ConfigError extends Error {
@@ -85,6 +112,9 @@ export function loadConfig(env: NodeJS.ProcessEnv): AppConfig {
   const e = parsed.data;
   if (!e.WECHAT_APPID !== !e.WECHAT_SECRET) {
     throw new ConfigError(['WECHAT_APPID and WECHAT_SECRET: set both or neither']);
+  }
+  if (e.NODE_ENV === 'production' && !e.PII_KEY) {
+    throw new ConfigError(['PII_KEY: required in production (32 random bytes, base64)']);
   }
   const url = e.DATABASE_URL ?? `sqlite:${path.join(e.DATA_DIR, 'zgd.sqlite')}`;
   const database: DatabaseConfig = url.startsWith('mysql://')
@@ -119,8 +149,30 @@ export function loadConfig(env: NodeJS.ProcessEnv): AppConfig {
       appId: e.WECHAT_APPID,
       secret: e.WECHAT_SECRET,
     },
+    notifications: {
+      caseStatusTemplateId: e.WECHAT_TEMPLATE_CASE_STATUS,
+      caseStatusPage: e.WECHAT_PAGE_CASE_STATUS,
+      intervalMs: e.NOTIFY_INTERVAL_MS,
+    },
+    pii: piiKeys(e.PII_KEY ?? DEV_PII_KEY, e.PII_KEY_ID, e.PII_PREVIOUS_KEYS),
   };
 }
+
+function piiKeys(current: string, currentKeyId: string, previous = ''): AppConfig['pii'] {
+  const keys = new Map<string, Buffer>();
+  for (const pair of previous.split(',').filter(Boolean)) {
+    const at = pair.indexOf(':');
+    keys.set(pair.slice(0, at), Buffer.from(pair.slice(at + 1), 'base64'));
+  }
+  keys.set(currentKeyId, Buffer.from(current, 'base64'));
+  return { currentKeyId, keys };
+}
+
+/**
+ * WARNING: a fixed, published key, so that development and tests run without setup. Anything
+ * it encrypted is as good as plain text. Production refuses to start without PII_KEY.
+ */
+export const DEV_PII_KEY = 'ZGV2LW9ubHktcGlpLWtleS1ub3QtZm9yLXByb2QhISE=';
 
 /** A demo provider key outside production, so the signed API can be tried from a fresh clone. */
 export const DEMO_PROVIDER_KEYS = 'demo-grid:demo-grid-secret-not-for-production';
