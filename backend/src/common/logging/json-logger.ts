@@ -1,11 +1,13 @@
 import type { LoggerService } from '@nestjs/common';
+import { redactPersonalData } from './redact';
 
 const LEVELS = { debug: 10, info: 20, warn: 30, error: 40 } as const;
 type Level = keyof typeof LEVELS;
 
 /**
  * One JSON object per line on stdout, so log shippers need no parsing rules.
- * Personal data must never be passed in: callers log ids, not names or phone numbers.
+ * Personal data must never be passed in: callers log ids, not names or phone numbers. As a
+ * net under that rule, every record goes through {@link redactPersonalData}.
  */
 export class JsonLogger implements LoggerService {
   constructor(
@@ -36,8 +38,7 @@ export class JsonLogger implements LoggerService {
     if (LEVELS[level] < LEVELS[this.minLevel]) return;
     const fields =
       typeof message === 'object' && message !== null ? message : { msg: String(message) };
-    this.write(
-      JSON.stringify({ time: new Date().toISOString(), level, context, ...fields, ...extra }),
-    );
+    const record = redactPersonalData({ ...fields, ...extra }) as Record<string, unknown>;
+    this.write(JSON.stringify({ time: new Date().toISOString(), level, context, ...record }));
   }
 }
