@@ -235,6 +235,68 @@ describe(`batch delivery over HTTP on ${process.env.TEST_DB ?? 'sqlite'}`, () =>
       expect(await again.res.json()).toEqual({ state: 'known', batch });
     });
 
+    it('lets the provider follow its delivery, and no one else', async () => {
+      const dir = folderUploads(fixture('01-clean-two-part'));
+      const { body, contentType } = await multipartBody(dir);
+      const ts = String(Math.floor(Date.now() / 1000));
+      const res = await fetch(`${t.baseUrl}/api/provider/batches`, {
+        method: 'POST',
+        headers: {
+          'content-type': contentType,
+          'x-provider-key': PROVIDER,
+          'x-timestamp': ts,
+          'x-signature': signDelivery(SECRET, ts, body),
+        },
+        body,
+      });
+      const receipt = (await res.json()) as DeliveryReceipt;
+      expect(receipt.state).toBe('queued');
+      const jobId = (receipt as { jobId: string }).jobId;
+      const path = `/api/provider/deliveries/${jobId}`;
+      const poll = (secret: string, key = PROVIDER) => {
+        const now = String(Math.floor(Date.now() / 1000));
+        return fetch(`${t.baseUrl}${path}`, {
+          headers: {
+            'x-provider-key': key,
+            'x-timestamp': now,
+            'x-signature': signDelivery(secret, now, Buffer.from(path)),
+          },
+        });
+      };
+      let view: { status: string; batch: ImportBatchView | null } = {
+        status: 'queued',
+        batch: null,
+      };
+      for (let i = 0; i < 200 && view.status !== 'done'; i++) {
+        const r = await poll(SECRET);
+        expect(r.status).toBe(200);
+        view = await r.json();
+        if (view.status !== 'done') await new Promise((ok) => setTimeout(ok, 50));
+      }
+      expect(view.batch).toMatchObject({
+        status: 'imported',
+        source: 'provider',
+        providerId: PROVIDER,
+      });
+      expect((await poll('wrong-secret-wrong-secret')).status).toBe(401);
+      // A job that is not this provider's delivery is not found, whoever asks.
+      const otherJob = (await (
+        await upload(officer, folderUploads(fixture('02-fixed-price-and-basic-fee')).slice(0, 1))
+      ).json()) as { jobId?: string };
+      if (otherJob.jobId) {
+        const p2 = `/api/provider/deliveries/${otherJob.jobId}`;
+        const now = String(Math.floor(Date.now() / 1000));
+        const r = await fetch(`${t.baseUrl}${p2}`, {
+          headers: {
+            'x-provider-key': PROVIDER,
+            'x-timestamp': now,
+            'x-signature': signDelivery(SECRET, now, Buffer.from(p2)),
+          },
+        });
+        expect(r.status).toBe(404);
+      }
+    });
+
     it.each([
       ['a wrong secret', { secret: 'not-the-secret-at-all' }, 401, 'PROVIDER.BAD_SIGNATURE'],
       [

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ErrorDetailSchema } from './errors';
+import { JobViewSchema } from './jobs';
 
 export const ImportStatusSchema = z.enum(['queued', 'running', 'imported', 'rejected', 'failed']);
 export type ImportStatus = z.infer<typeof ImportStatusSchema>;
@@ -46,3 +47,12 @@ export const DeliveryReceiptSchema = z.discriminatedUnion('state', [
   z.object({ state: z.literal('queued'), jobId: z.string() }),
 ]);
 export type DeliveryReceipt = z.infer<typeof DeliveryReceiptSchema>;
+
+/** What a data provider sees of one of its deliveries while it is imported and afterwards. */
+export const ProviderDeliveryViewSchema = z.object({
+  status: JobViewSchema.shape.status,
+  progress: JobViewSchema.shape.progress,
+  error: JobViewSchema.shape.error,
+  batch: ImportBatchViewSchema.nullable(),
+});
+export type ProviderDeliveryView = z.infer<typeof ProviderDeliveryViewSchema>;

@@ -104,6 +104,11 @@ export abstract class DbJobQueue implements JobQueue {
     return id;
   }
 
+  async payloadOf(jobId: string): Promise<JsonValue | null> {
+    const record = await this.store.findById(jobId);
+    return record ? (JSON.parse(record.payload) as JsonValue) : null;
+  }
+
   async get(jobId: string): Promise<JobView | null> {
     const row = await this.store.findById(jobId);
     return row ? toJobView(row) : null;

@@ -40,6 +40,8 @@ export interface JobQueue {
   enqueue(kind: string, payload: JsonValue, opts?: EnqueueOptions): Promise<string>;
   register<P extends JsonValue = JsonValue>(kind: string, handler: JobHandler<P>): void;
   get(jobId: string): Promise<JobView | null>;
+  /** What the job was enqueued with (for checks such as who may see it); null when absent. */
+  payloadOf(jobId: string): Promise<JsonValue | null>;
   /** Resolves once the job is done or failed; rejects with JOB.NOT_FOUND or JOB.WAIT_TIMEOUT. */
   waitFor(jobId: string, timeoutMs: number): Promise<JobView>;
   start(): Promise<void>;

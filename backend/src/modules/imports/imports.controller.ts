@@ -1,6 +1,6 @@
 import { Controller, Get, Inject, Param, Post, Query, Req } from '@nestjs/common';
 import { ApiBody, ApiConsumes, ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { DeliveryReceipt, ImportBatchView } from '@zgd/shared-types';
+import type { DeliveryReceipt, ImportBatchView, ProviderDeliveryView } from '@zgd/shared-types';
 import type { Request } from 'express';
 import { z } from 'zod';
 import { AppError } from '../../common/errors/app-error';
@@ -66,6 +66,31 @@ export class ImportsController {
   @ApiOperation({ summary: 'One batch: what it stored, or every error by file, line and column' })
   get(@Param('id') id: string): Promise<ImportBatchView> {
     return this.imports.get(id);
+  }
+
+  @Get('provider/deliveries/:jobId')
+  @Public()
+  @ApiOperation({
+    summary: 'A data provider follows its delivery: the job, and the batch once stored or refused',
+    description:
+      'Signed like a delivery, with the request path in place of the body: X-Signature = hex(HMAC-SHA256(secret, timestamp + "\\n" + hex(SHA-256(path)))), e.g. path "/api/provider/deliveries/<jobId>". A provider sees only its own deliveries.',
+  })
+  async delivery(
+    @Req() req: Request,
+    @Param('jobId') jobId: string,
+  ): Promise<ProviderDeliveryView> {
+    const check = checkSignature(
+      {
+        keyId: req.header('x-provider-key'),
+        timestamp: req.header('x-timestamp'),
+        signature: req.header('x-signature'),
+        body: Buffer.from(req.originalUrl.split('?')[0], 'utf8'),
+      },
+      this.config.providerKeys,
+      Date.now(),
+    );
+    if (!check.ok) throw new AppError(check.code, check.message);
+    return this.imports.deliveryOf(jobId, check.providerId);
   }
 
   @Post('provider/batches')

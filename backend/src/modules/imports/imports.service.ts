@@ -1,6 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable, OnModuleInit } from '@nestjs/common';
-import type { DeliveryReceipt, ErrorDetail, ImportBatchView } from '@zgd/shared-types';
+import type {
+  DeliveryReceipt,
+  ErrorDetail,
+  ImportBatchView,
+  ProviderDeliveryView,
+} from '@zgd/shared-types';
 import { AppError } from '../../common/errors/app-error';
 import { JOB_QUEUE, type JobQueue } from '../../common/jobs/job-queue';
 import { JsonLogger } from '../../common/logging/json-logger';
@@ -179,6 +184,25 @@ export class ImportsService implements OnModuleInit {
     if (!(await this.repo.rememberSignature(signature.toLowerCase(), providerId))) {
       throw new AppError('PROVIDER.REPLAYED', '该请求已经处理过（签名不可重复使用）');
     }
+  }
+
+  /** A provider's view of one of its deliveries: the job, and the batch once it exists. */
+  async deliveryOf(jobId: string, providerId: string): Promise<ProviderDeliveryView> {
+    const job = await this.jobs.get(jobId);
+    const payload =
+      job?.kind === IMPORT_JOB
+        ? ((await this.jobs.payloadOf(jobId)) as ImportJobPayload | null)
+        : null;
+    if (!job || payload?.providerId !== providerId)
+      throw new AppError('DELIVERY.NOT_FOUND', '找不到该次数据交付');
+    const batchId = (job.result as { batchId?: string } | null)?.batchId;
+    const batch = batchId ? await this.repo.findBatch(batchId) : null;
+    return {
+      status: job.status,
+      progress: job.progress,
+      error: job.error,
+      batch: batch ? toView(batch) : null,
+    };
   }
 
   async get(id: string): Promise<ImportBatchView> {
