@@ -9,3 +9,4 @@ export * from './auth';
 export * from './tou-schedule';
 export * from './tariffs';
 export * from './calendar';
+export * from './cases';

@@ -2,6 +2,7 @@ import { JobRecord } from '../common/jobs/job-record.entity';
 import { AuditChainHead, AuditLogEntry } from '../modules/audit/audit-log.entity';
 import { AppSession } from '../modules/auth/app-session.entity';
 import { AppUser } from '../modules/auth/app-user.entity';
+import { CaseEventRow, CaseReportRow, CaseRow } from '../modules/cases/case.entity';
 import { HolidayCalendarYear } from '../modules/calendar/holiday-calendar-year.entity';
 import { ChargingEntity } from '../modules/imports/charging-entity.entity';
 import { GridBill, GridBillLine } from '../modules/imports/grid-bill.entity';
@@ -43,4 +44,7 @@ export const ENTITIES = [
   HolidayCalendarYear,
   AuditLogEntry,
   AuditChainHead,
+  CaseRow,
+  CaseReportRow,
+  CaseEventRow,
 ];

@@ -5,6 +5,7 @@ import { Auth1764460300000 } from './1764460300000-auth';
 import { ProviderSignatures1764460400000 } from './1764460400000-provider-signatures';
 import { HolidayCalendar1764460500000 } from './1764460500000-holiday-calendar';
 import { AuditLog1764460600000 } from './1764460600000-audit-log';
+import { Cases1764460700000 } from './1764460700000-cases';
 
 /** In order. A migration that ran is never edited: add a new one. */
 export const MIGRATIONS = [
@@ -15,4 +16,5 @@ export const MIGRATIONS = [
   ProviderSignatures1764460400000,
   HolidayCalendar1764460500000,
   AuditLog1764460600000,
+  Cases1764460700000,
 ];
