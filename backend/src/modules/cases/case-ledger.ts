@@ -1,0 +1,76 @@
+import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import { AppError } from '../../common/errors/app-error';
+import { CaseHttpErrorCode } from '@zgd/shared-types';
+import { AuditService } from '../audit';
+import { shanghaiDate } from '../calendar';
+import type { CaseRow } from './case.entity';
+import { CasesRepository } from './cases.repository';
+import { caseEventToAudit, type CaseEvent, type EnforcementCase } from './domain';
+import { caseToJson } from './domain/case-json';
+
+export interface CaseLabels {
+  number: string;
+  source: 'report' | 'warning';
+}
+
+/**
+ * Writes a case step: the case row (its model and the columns copied from it), the timeline
+ * event and the audit entry, all with the manager of the caller's audited transaction.
+ */
+@Injectable()
+export class CaseLedger {
+  constructor(
+    private readonly repo: CasesRepository,
+    private readonly audit: AuditService,
+  ) {}
+
+  /** A newly registered case. */
+  async insert(m: EntityManager, c: EnforcementCase, event: CaseEvent, labels: CaseLabels) {
+    await this.repo.insertCase(toRow(c, labels, event.at), m);
+    await this.appendEvent(m, event);
+  }
+
+  /** A step of an existing case, saved only over the version it was read at. */
+  async update(m: EntityManager, c: EnforcementCase, event: CaseEvent, before: CaseRow) {
+    const saved = await this.repo.updateCase(toRow(c, before, event.at), before.version, m);
+    if (!saved) throw new AppError(CaseHttpErrorCode.CONFLICT, '案件已被他人更新，请刷新后重试');
+    await this.appendEvent(m, event);
+  }
+
+  private async appendEvent(m: EntityManager, e: CaseEvent) {
+    await this.repo.appendEvent(
+      {
+        caseId: e.caseId,
+        action: e.action,
+        fromState: e.from,
+        toState: e.to,
+        actorUserId: e.actor.userId,
+        actorRole: e.actor.role,
+        details: { ...e.details },
+        at: e.at,
+      },
+      m,
+    );
+    await this.audit.append(caseEventToAudit(e), m);
+  }
+}
+
+function toRow(c: EnforcementCase, labels: CaseLabels, at: Date): CaseRow {
+  return {
+    id: c.id,
+    number: labels.number,
+    districtCode: c.districtCode,
+    entityId: c.entityId,
+    periods: [...c.periods],
+    state: c.state,
+    source: labels.source,
+    model: caseToJson(c),
+    receivedAt: c.registeredAt,
+    filingDue: shanghaiDate(c.filingDueAt),
+    decisionDue: c.decisionDueAt ? shanghaiDate(c.decisionDueAt) : null,
+    assigneeUserId: c.assigneeUserId,
+    version: c.version,
+    updatedAt: at,
+  };
+}

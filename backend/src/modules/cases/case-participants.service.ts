@@ -1,0 +1,148 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { AppError } from '../../common/errors/app-error';
+import type { Principal } from '../auth';
+import { CalendarService } from '../calendar';
+import { CASES_CLOCK, type CaseClock } from './case-clock';
+import { deadlinesOf } from './case-deadline-facts';
+import { decisionView, eventView, stateLabel } from './case-views';
+import { CasesRepository } from './cases.repository';
+import { caseFromJson } from './domain/case-json';
+import { formatFen } from '../reconciliation/domain/exact';
+
+/** Below this many tenants, any per-tenant figure could tell the entity who reported it. */
+export const MIN_TENANTS_FOR_FIGURES = 5;
+
+/** Steps the reported entity sees: its own, and the bureau's decisions; never who reported. */
+const ENTITY_STEPS = new Set([
+  'register',
+  'start_verification',
+  'record_correction',
+  'extend_filing_deadline',
+  'open_case',
+  'refuse',
+  'transfer',
+  'extend_decision_deadline',
+  'record_decision',
+  'start_refund_supervision',
+  'close',
+]);
+
+/** Steps a reporter is told of (domain §5: feedback to the reporter). */
+const TENANT_STEPS = new Set([
+  'register',
+  'merge',
+  'open_case',
+  'refuse',
+  'transfer',
+  'record_decision',
+  'start_refund_supervision',
+  'confirm_refund',
+  'close',
+]);
+
+/** What the parties of a case see: the reported entity, and the tenants who reported. */
+@Injectable()
+export class CaseParticipantsService {
+  constructor(
+    private readonly repo: CasesRepository,
+    private readonly calendar: CalendarService,
+    @Inject(CASES_CLOCK) private readonly clock: CaseClock,
+  ) {}
+
+  /**
+   * The entity's own cases: number, state, decisions, deadlines. Never a reporter, a tenant id
+   * or the number of reports; per-tenant figures only with enough tenants to hide among.
+   */
+  async entityCases(p: Principal) {
+    if (!p.entityId) return [];
+    const [rows, calendar, tenants] = await Promise.all([
+      this.repo.cases({ entityId: p.entityId }),
+      this.calendar.calendar(),
+      this.repo.tenantCountOfEntity(p.entityId),
+    ]);
+    const now = this.clock.now();
+    return Promise.all(
+      rows.map(async (row) => {
+        const c = caseFromJson(row.model);
+        const events = await this.repo.events(row.id);
+        const { deadlines, calendarGap } = deadlinesOf(c, false, calendar, now);
+        return {
+          id: row.id,
+          number: row.number,
+          state: row.state,
+          stateLabel: stateLabel(row.state),
+          periods: row.periods,
+          receivedAt: c.registeredAt.toISOString(),
+          correctionWindowEndsAt: c.correctionWindowEndsAt.toISOString(),
+          corrections: c.corrections.map((x) => ({
+            at: x.at.toISOString(),
+            refunded: formatFen(x.refundedFen),
+          })),
+          decision: decisionView(c),
+          refundsOutstanding:
+            tenants >= MIN_TENANTS_FOR_FIGURES
+              ? c.refunds.filter((r) => r.status === 'outstanding').length
+              : null,
+          filingDecision: deadlines?.filingDecision ?? null,
+          caseDecision: deadlines?.caseDecision ?? null,
+          calendarGap,
+          timeline: events
+            .filter((e) => ENTITY_STEPS.has(e.action))
+            .map((e) => eventView(e, false)),
+        };
+      }),
+    );
+  }
+
+  /** The tenant's own reports with their case's public steps and due dates. */
+  async tenantReports(p: Principal) {
+    if (!p.tenantId) return [];
+    const tenantId = p.tenantId;
+    const reports = await this.repo.reportsOfTenant(tenantId);
+    const cases = new Map(
+      (await this.repo.casesByIds([...new Set(reports.map((r) => r.caseId))])).map((c) => [
+        c.id,
+        c,
+      ]),
+    );
+    const calendar = await this.calendar.calendar();
+    const now = this.clock.now();
+    return Promise.all(
+      reports.map(async (r) => {
+        const row = cases.get(r.caseId);
+        if (!row) throw new AppError('REPORT.NOT_FOUND', '举报对应的案件不存在');
+        const c = caseFromJson(row.model);
+        const { deadlines, calendarGap } = deadlinesOf(c, r.realName, calendar, now);
+        const refund = c.refunds.find((x) => x.tenantId === tenantId) ?? null;
+        const events = await this.repo.events(row.id);
+        return {
+          reportId: r.id,
+          createdAt: r.createdAt.toISOString(),
+          accountNo: r.accountNo,
+          periods: r.periods,
+          realName: r.realName,
+          caseId: row.id,
+          caseNumber: row.number,
+          state: row.state,
+          stateLabel: stateLabel(row.state),
+          filingDecision: deadlines?.filingDecision ?? null,
+          reporterNotice: deadlines?.reporterNotice ?? null,
+          caseDecision: deadlines?.caseDecision ?? null,
+          calendarGap,
+          refund: refund && {
+            ordered: formatFen(refund.orderedFen),
+            recorded: formatFen(refund.recordedFen),
+            status: refund.status,
+          },
+          timeline: events
+            .filter(
+              (e) =>
+                TENANT_STEPS.has(e.action) &&
+                (e.action !== 'confirm_refund' || e.actorUserId === p.userId),
+            )
+            .map((e) => eventView(e, false)),
+        };
+      }),
+    );
+  }
+}

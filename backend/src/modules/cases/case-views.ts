@@ -1,0 +1,105 @@
+import { type CaseDeadlinesView, type CaseEventView, type DeadlineView } from '@zgd/shared-types';
+import { formatFen } from '../reconciliation/domain/exact';
+import type { CaseEventRow, CaseReportRow, CaseRow } from './case.entity';
+import type { DeadlinesOrGap } from './case-deadline-facts';
+import { CASE_STATE_LABELS, type CaseState, type EnforcementCase } from './domain';
+
+/** What staff see of a case in a queue. */
+export interface CaseSummaryView {
+  id: string;
+  number: string;
+  districtCode: string;
+  entityId: string;
+  state: string;
+  stateLabel: string;
+  periods: string[];
+  source: string;
+  assigneeUserId: number | null;
+  receivedAt: string;
+  reportCount: number;
+  deadlines: CaseDeadlinesView | null;
+  urgent: DeadlineView | null;
+  calendarGap: string | null;
+}
+
+export interface DecisionView {
+  at: string;
+  illegalGain: string;
+  refundOrdered: string;
+  warning: boolean;
+  fine: string;
+  confiscation: string;
+  serious: boolean;
+}
+
+export const stateLabel = (state: string) => CASE_STATE_LABELS[state as CaseState] ?? state;
+
+export function summaryView(row: CaseRow, c: EnforcementCase, d: DeadlinesOrGap): CaseSummaryView {
+  return {
+    id: row.id,
+    number: row.number,
+    districtCode: row.districtCode,
+    entityId: row.entityId,
+    state: row.state,
+    stateLabel: stateLabel(row.state),
+    periods: row.periods,
+    source: row.source,
+    assigneeUserId: row.assigneeUserId,
+    receivedAt: c.registeredAt.toISOString(),
+    reportCount: c.reportIds.length,
+    ...d,
+  };
+}
+
+export function decisionView(c: EnforcementCase): DecisionView | null {
+  const d = c.decision;
+  return (
+    d && {
+      at: d.at.toISOString(),
+      illegalGain: formatFen(d.illegalGainFen),
+      refundOrdered: formatFen(d.refundOrderFen),
+      warning: d.warning,
+      fine: formatFen(d.fineFen),
+      confiscation: formatFen(d.confiscationFen),
+      serious: d.serious,
+    }
+  );
+}
+
+export function refundViews(c: EnforcementCase) {
+  return c.refunds.map((r) => ({
+    tenantId: r.tenantId,
+    ordered: formatFen(r.orderedFen),
+    recorded: formatFen(r.recordedFen),
+    status: r.status,
+    settledAt: r.settledAt?.toISOString() ?? null,
+    unconfirmableReason: r.unconfirmableReason,
+  }));
+}
+
+export function eventView(e: CaseEventRow, withDetails: boolean): CaseEventView {
+  return {
+    seq: e.seq,
+    action: e.action,
+    fromState: e.fromState,
+    toState: e.toState,
+    actorRole: e.actorRole,
+    at: e.at.toISOString(),
+    details: withDetails ? e.details : {},
+  };
+}
+
+/** A report as its district's staff see it: who reported, when, what was frozen. */
+export function reportViewForStaff(r: CaseReportRow, reporterName: string | null) {
+  return {
+    id: r.id,
+    tenantId: r.tenantId,
+    realName: r.realName,
+    reporterName: r.realName ? reporterName : null,
+    accountNo: r.accountNo,
+    periods: r.periods,
+    description: r.description,
+    createdAt: r.createdAt.toISOString(),
+    evidenceHash: r.evidenceHash,
+  };
+}

@@ -1,0 +1,175 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { CaseHttpErrorCode, type CaseActionBody, type CaseListQuery } from '@zgd/shared-types';
+import { AppError } from '../../common/errors/app-error';
+import { AuditService } from '../audit';
+import { canSeeDistrict, type Principal } from '../auth';
+import { CalendarService, type WorkingCalendar } from '../calendar';
+import type { CaseRow } from './case.entity';
+import { CASES_CLOCK, type CaseClock } from './case-clock';
+import { deadlinesOf } from './case-deadline-facts';
+import { toCaseAction } from './case-action-input';
+import { caseFailure } from './case-failure';
+import { CaseLedger } from './case-ledger';
+import { formatFen } from '../reconciliation/domain/exact';
+import {
+  decisionView,
+  eventView,
+  refundViews,
+  reportViewForStaff,
+  summaryView,
+  type CaseSummaryView,
+} from './case-views';
+import { CasesRepository } from './cases.repository';
+import { transition, type CaseActor, type EnforcementCase } from './domain';
+import { caseFromJson } from './domain/case-json';
+
+const notFound = () => new AppError(CaseHttpErrorCode.NOT_FOUND, '没有找到该案件');
+const outOfScope = () =>
+  new AppError(CaseHttpErrorCode.OUT_OF_SCOPE, '该案件不属于本区，无权查看或办理');
+
+export const actorOf = (p: Principal): CaseActor => ({
+  role: p.role,
+  userId: p.userId,
+  districtCode: p.districtCode,
+  tenantId: p.tenantId,
+  entityId: p.entityId,
+});
+
+/** Officers' case work: the district's queue, one case in full, and its steps. */
+@Injectable()
+export class CaseWorkService {
+  constructor(
+    private readonly repo: CasesRepository,
+    private readonly ledger: CaseLedger,
+    private readonly audit: AuditService,
+    private readonly calendar: CalendarService,
+    @Inject(CASES_CLOCK) private readonly clock: CaseClock,
+  ) {}
+
+  /** The district's cases (the city: all), the most urgent deadline first. */
+  async list(p: Principal, q: CaseListQuery): Promise<CaseSummaryView[]> {
+    const rows = await this.repo.cases({
+      districtCode: p.role === 'city_admin' ? undefined : (p.districtCode ?? '-'),
+      entityId: q.entity,
+      state: q.status,
+    });
+    const calendar = await this.calendar.calendar();
+    const now = this.clock.now();
+    const views = await Promise.all(rows.map((r) => this.summary(r, calendar, now)));
+    return views.sort(byUrgency);
+  }
+
+  /** Open cases whose most urgent deadline is overdue or due soon. */
+  async due(p: Principal) {
+    const open = (await this.list(p, {})).filter((c) => c.urgent);
+    return {
+      overdue: open.filter((c) => c.urgent?.state === 'overdue'),
+      dueSoon: open.filter((c) => c.urgent?.state === 'due_soon'),
+    };
+  }
+
+  /**
+   * One case in full for its district's staff or the city, reporters included. Every read of
+   * a reporter's identity is written to the audit log (who read which report, not what).
+   */
+  async detail(p: Principal, id: string) {
+    const row = await this.load(p, id);
+    const c = caseFromJson(row.model);
+    const [stored, events, calendar] = await Promise.all([
+      this.repo.reportsOfCase(id),
+      this.repo.events(id),
+      this.calendar.calendar(),
+    ]);
+    // In the order they joined the case.
+    const order = (reportId: string) => c.reportIds.indexOf(reportId);
+    const reports = [...stored].sort((a, b) => order(a.id) - order(b.id));
+    const names = await this.repo.displayNames(
+      reports.filter((r) => r.realName).map((r) => r.reporterUserId),
+    );
+    const now = this.clock.now();
+    for (const r of reports)
+      await this.audit.append({
+        actorUserId: p.userId,
+        actorRole: p.role,
+        action: 'reporter.viewed',
+        subjectType: 'case_report',
+        subjectId: r.id,
+        details: { caseId: id },
+        at: now,
+      });
+    return {
+      ...summaryView(
+        row,
+        c,
+        deadlinesOf(
+          c,
+          reports.some((r) => r.realName),
+          calendar,
+          now,
+        ),
+      ),
+      decision: decisionView(c),
+      refunds: refundViews(c),
+      corrections: c.corrections.map((x) => ({
+        at: x.at.toISOString(),
+        refunded: formatFen(x.refundedFen),
+        recordedByRole: x.recordedByRole,
+      })),
+      refusal: c.refusal && { at: c.refusal.at.toISOString(), reason: c.refusal.reason },
+      transfers: c.transfers.map((t) => ({ ...t, at: t.at.toISOString() })),
+      reports: reports.map((r) => reportViewForStaff(r, names.get(r.reporterUserId) ?? null)),
+      timeline: events.map((e) => eventView(e, true)),
+    };
+  }
+
+  /**
+   * One step by anyone the workflow lets take it: staff of the district, the entity for its own
+   * correction, a tenant confirming its own refund. The workflow checks who, then the state.
+   */
+  async act(p: Principal, id: string, body: CaseActionBody) {
+    const row = await this.repo.caseById(id);
+    if (!row) throw notFound();
+    const isStaff = ['city_admin', 'district_officer', 'district_lead'].includes(p.role);
+    if (isStaff && !canSeeDistrict(p, row.districtCode)) throw outOfScope();
+    const calendar = await this.calendar.calendar();
+    const now = this.clock.now();
+    const c = caseFromJson(row.model);
+    const r = transition(c, toCaseAction(body, c, calendar, now), actorOf(p), now);
+    if (!r.ok) throw caseFailure(r);
+    await this.audit.transaction((m) => this.ledger.update(m, r.case, r.event, row));
+    return { id, state: r.case.state, version: r.case.version };
+  }
+
+  private async load(p: Principal, id: string): Promise<CaseRow> {
+    const row = await this.repo.caseById(id);
+    if (!row) throw notFound();
+    if (!canSeeDistrict(p, row.districtCode)) throw outOfScope();
+    return row;
+  }
+
+  private async summary(row: CaseRow, calendar: WorkingCalendar, now: Date) {
+    const c: EnforcementCase = caseFromJson(row.model);
+    const reports = await this.repo.reportsOfCase(row.id);
+    return summaryView(
+      row,
+      c,
+      deadlinesOf(
+        c,
+        reports.some((r) => r.realName),
+        calendar,
+        now,
+      ),
+    );
+  }
+}
+
+const SEVERITY: Record<string, number> = { overdue: 0, due_soon: 1, ok: 2 };
+
+function byUrgency(a: CaseSummaryView, b: CaseSummaryView): number {
+  const rank = (v: CaseSummaryView) => (v.urgent ? SEVERITY[v.urgent.state] : 3);
+  return (
+    rank(a) - rank(b) ||
+    (a.urgent?.dueDate ?? '9999').localeCompare(b.urgent?.dueDate ?? '9999') ||
+    a.number.localeCompare(b.number)
+  );
+}

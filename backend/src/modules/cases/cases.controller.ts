@@ -1,0 +1,89 @@
+import { Body, Controller, Get, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  CaseActionBodySchema,
+  CaseListQuerySchema,
+  ReportBodySchema,
+  type ReportAnswer,
+} from '@zgd/shared-types';
+import { z } from 'zod';
+import { validate } from '../../common/http/validate';
+import { CurrentUser, Roles, type Principal } from '../auth';
+import { CaseParticipantsService } from './case-participants.service';
+import { CaseWorkService } from './case-work.service';
+import { ReportIntakeService } from './report-intake.service';
+
+const Id = z.string().uuid('编号格式不正确');
+
+@ApiTags('cases')
+@Controller()
+export class CasesController {
+  constructor(
+    private readonly intake: ReportIntakeService,
+    private readonly work: CaseWorkService,
+    private readonly participants: CaseParticipantsService,
+  ) {}
+
+  @Post('reports')
+  @Roles('tenant')
+  @ApiOperation({ summary: 'One-click report: 201 new, 200 the same report again (same key)' })
+  async report(
+    @CurrentUser() p: Principal,
+    @Body() body: unknown,
+    @Res({ passthrough: true }) res: { status(code: number): unknown },
+  ): Promise<ReportAnswer> {
+    const { answer, replayed } = await this.intake.report(
+      p,
+      validate(ReportBodySchema, body, 'body'),
+    );
+    res.status(replayed ? 200 : 201);
+    return answer;
+  }
+
+  @Get('me/reports')
+  @Roles('tenant')
+  @ApiOperation({ summary: "The signed-in tenant's reports with their case's public steps" })
+  myReports(@CurrentUser() p: Principal) {
+    return this.participants.tenantReports(p);
+  }
+
+  @Get('entity/cases')
+  @Roles('entity_user')
+  @ApiOperation({ summary: "The signed-in entity's cases, without who reported" })
+  entityCases(@CurrentUser() p: Principal) {
+    return this.participants.entityCases(p);
+  }
+
+  @Get('cases')
+  @Roles('city_admin', 'district_officer', 'district_lead')
+  @ApiOperation({ summary: "The district's cases (the city: all), most urgent deadline first" })
+  list(@CurrentUser() p: Principal, @Query() query: unknown) {
+    return this.work.list(p, validate(CaseListQuerySchema, query, 'query'));
+  }
+
+  @Get('cases/due')
+  @Roles('city_admin', 'district_officer', 'district_lead')
+  @ApiOperation({ summary: 'Open cases with a deadline overdue or due soon' })
+  due(@CurrentUser() p: Principal) {
+    return this.work.due(p);
+  }
+
+  @Get('cases/:id')
+  @Roles('city_admin', 'district_officer', 'district_lead')
+  @ApiOperation({ summary: 'One case in full; each read of a reporter is audited' })
+  detail(@CurrentUser() p: Principal, @Param('id') id: string) {
+    return this.work.detail(p, validate(Id, id, 'params.id'));
+  }
+
+  @Post('cases/:id/actions')
+  @HttpCode(200)
+  @Roles('city_admin', 'district_officer', 'district_lead', 'entity_user', 'tenant')
+  @ApiOperation({ summary: 'One step of the case workflow' })
+  act(@CurrentUser() p: Principal, @Param('id') id: string, @Body() body: unknown) {
+    return this.work.act(
+      p,
+      validate(Id, id, 'params.id'),
+      validate(CaseActionBodySchema, body, 'body'),
+    );
+  }
+}

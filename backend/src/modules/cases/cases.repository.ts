@@ -1,0 +1,130 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, In, Not, type EntityManager } from 'typeorm';
+import { AppUser } from '../auth/app-user.entity';
+import { ChargingEntity } from '../imports/charging-entity.entity';
+import { CaseEventRow, CaseReportRow, CaseRow } from './case.entity';
+
+const FINAL = ['closed', 'not_opened'];
+
+export interface CaseFilter {
+  districtCode?: string;
+  entityId?: string;
+  state?: string;
+  openOnly?: boolean;
+}
+
+/** The only code of the cases module that touches the database. */
+@Injectable()
+export class CasesRepository {
+  constructor(private readonly ds: DataSource) {}
+
+  private m(m?: EntityManager): EntityManager {
+    return m ?? this.ds.manager;
+  }
+
+  entity(id: string, m?: EntityManager): Promise<ChargingEntity | null> {
+    return this.m(m).findOneBy(ChargingEntity, { id });
+  }
+
+  /** How many tenants the entity has ever billed: few tenants make any figure identifying. */
+  async tenantCountOfEntity(entityId: string): Promise<number> {
+    const [row] = await this.ds.query(
+      `SELECT COUNT(DISTINCT l.tenant_id) AS n FROM tenant_charge_line l
+         JOIN tenant_charge_sheet s ON s.id = l.sheet_id WHERE s.entity_id = ?`,
+      [entityId],
+    );
+    return Number(row?.n ?? 0);
+  }
+
+  reportByKey(
+    reporterUserId: number,
+    idempotencyKey: string,
+    m?: EntityManager,
+  ): Promise<CaseReportRow | null> {
+    return this.m(m).findOneBy(CaseReportRow, { reporterUserId, idempotencyKey });
+  }
+
+  report(id: string): Promise<CaseReportRow | null> {
+    return this.ds.manager.findOneBy(CaseReportRow, { id });
+  }
+
+  reportsOfCase(caseId: string): Promise<CaseReportRow[]> {
+    return this.ds.manager.find(CaseReportRow, {
+      where: { caseId },
+      order: { createdAt: 'ASC', id: 'ASC' },
+    });
+  }
+
+  reportsOfTenant(tenantId: string): Promise<CaseReportRow[]> {
+    return this.ds.manager.find(CaseReportRow, {
+      where: { tenantId },
+      order: { createdAt: 'DESC', id: 'ASC' },
+    });
+  }
+
+  insertReport(row: CaseReportRow, m: EntityManager): Promise<unknown> {
+    return m.insert(CaseReportRow, row);
+  }
+
+  openCasesOfEntity(entityId: string, m: EntityManager): Promise<CaseRow[]> {
+    return m.find(CaseRow, { where: { entityId, state: Not(In(FINAL)) } });
+  }
+
+  caseById(id: string, m?: EntityManager): Promise<CaseRow | null> {
+    return this.m(m).findOneBy(CaseRow, { id });
+  }
+
+  casesByIds(ids: string[]): Promise<CaseRow[]> {
+    return ids.length ? this.ds.manager.findBy(CaseRow, { id: In(ids) }) : Promise.resolve([]);
+  }
+
+  cases(filter: CaseFilter): Promise<CaseRow[]> {
+    const where: Record<string, unknown> = {};
+    if (filter.districtCode) where.districtCode = filter.districtCode;
+    if (filter.entityId) where.entityId = filter.entityId;
+    if (filter.state) where.state = filter.state;
+    else if (filter.openOnly) where.state = Not(In(FINAL));
+    return this.ds.manager.find(CaseRow, { where, order: { receivedAt: 'ASC', id: 'ASC' } });
+  }
+
+  /** The next readable number of a district and year: 沪转供-310112-2026-00001. */
+  async nextNumber(districtCode: string, year: number, m: EntityManager): Promise<string> {
+    const prefix = `沪转供-${districtCode}-${year}-`;
+    const [row] = await m.query(
+      'SELECT MAX(number) AS last FROM enforcement_case WHERE number LIKE ?',
+      [`${prefix}%`],
+    );
+    const last = row?.last ? Number(String(row.last).slice(prefix.length)) : 0;
+    return `${prefix}${String(last + 1).padStart(5, '0')}`;
+  }
+
+  insertCase(row: CaseRow, m: EntityManager): Promise<unknown> {
+    return m.insert(CaseRow, row);
+  }
+
+  /** Saves a step over the version it was read at; false when someone else saved first. */
+  async updateCase(row: CaseRow, readVersion: number, m: EntityManager): Promise<boolean> {
+    const { id, ...rest } = row;
+    const r = await m.update(CaseRow, { id, version: readVersion }, rest);
+    return (r.affected ?? 0) === 1;
+  }
+
+  async appendEvent(row: Omit<CaseEventRow, 'seq'>, m: EntityManager): Promise<CaseEventRow> {
+    const [last] = await m.query('SELECT MAX(seq) AS s FROM case_event WHERE case_id = ?', [
+      row.caseId,
+    ]);
+    const event = { ...row, seq: Number(last?.s ?? 0) + 1 } as CaseEventRow;
+    await m.insert(CaseEventRow, { ...event, details: event.details as never });
+    return event;
+  }
+
+  events(caseId: string): Promise<CaseEventRow[]> {
+    return this.ds.manager.find(CaseEventRow, { where: { caseId }, order: { seq: 'ASC' } });
+  }
+
+  async displayNames(userIds: number[]): Promise<Map<number, string>> {
+    if (!userIds.length) return new Map();
+    const users = await this.ds.manager.findBy(AppUser, { id: In(userIds) });
+    return new Map(users.map((u) => [u.id, u.displayName]));
+  }
+}

@@ -1,0 +1,209 @@
+import { createHash, randomUUID } from 'node:crypto';
+import { Inject, Injectable } from '@nestjs/common';
+import {
+  ReportErrorCode,
+  type ErrorDetail,
+  type ReportAnswer,
+  type ReportBody,
+  type TenantMonthSheet,
+} from '@zgd/shared-types';
+import { AppError } from '../../common/errors/app-error';
+import { BLOB_STORE, type BlobStore } from '../../common/storage/blob-store';
+import { AuditService } from '../audit';
+import { canonicalJson } from '../audit/domain/audit-chain';
+import type { Principal } from '../auth';
+import { CalendarService, shanghaiDate } from '../calendar';
+import { TenantViewService } from '../reconciliation/tenant-view.service';
+import type { CaseReportRow } from './case.entity';
+import { CASES_CLOCK, type CaseClock } from './case-clock';
+import { endOfShanghaiDay, filingDueDay } from './case-deadline-facts';
+import { CaseLedger } from './case-ledger';
+import { CasesRepository } from './cases.repository';
+import {
+  findMergeTarget,
+  registerCase,
+  SYSTEM_ACTOR,
+  transition,
+  type TransitionResult,
+} from './domain';
+import { caseFromJson } from './domain/case-json';
+import { normalisePeriods } from './domain/merge-rules';
+import { caseFailure } from './case-failure';
+
+const sha256 = (text: string) => createHash('sha256').update(text, 'utf8').digest('hex');
+
+/**
+ * One-click reports: the tenant's months are checked against its own charges, the evidence is
+ * frozen by the backend itself, and the report joins an open case of the same conduct or
+ * becomes a new case in the district of the metered premises.
+ */
+@Injectable()
+export class ReportIntakeService {
+  constructor(
+    private readonly repo: CasesRepository,
+    private readonly ledger: CaseLedger,
+    private readonly audit: AuditService,
+    private readonly calendar: CalendarService,
+    private readonly tenantView: TenantViewService,
+    @Inject(BLOB_STORE) private readonly blobs: BlobStore,
+    @Inject(CASES_CLOCK) private readonly clock: CaseClock,
+  ) {}
+
+  async report(
+    p: Principal,
+    body: ReportBody,
+  ): Promise<{ answer: ReportAnswer; replayed: boolean }> {
+    const tenantId = p.tenantId;
+    if (!tenantId) throw new AppError(ReportErrorCode.NO_TENANT, '请先绑定企业后再举报');
+    const periods = normalisePeriods(body.periods);
+    const contentHash = sha256(
+      canonicalJson({
+        accountNo: body.accountNo,
+        periods,
+        description: body.description,
+        realName: body.realName,
+      }),
+    );
+    const earlier = await this.repo.reportByKey(p.userId, body.idempotencyKey);
+    if (earlier) return { answer: await this.replay(earlier, contentHash), replayed: true };
+
+    const sheets = await this.sheets(p, tenantId, body.accountNo, periods);
+    const now = this.clock.now();
+    const reportId = randomUUID();
+    const evidence = canonicalJson(
+      JSON.parse(JSON.stringify({ tenantId, accountNo: body.accountNo, periods, sheets })),
+    );
+    const evidenceKey = `evidence/reports/${shanghaiDate(now).slice(0, 7)}/${reportId}.json`;
+    // Written before the transaction: a rollback leaves an unreferenced file, never a report
+    // whose evidence is missing.
+    await this.blobs.put(evidenceKey, Buffer.from(evidence, 'utf8'));
+
+    const entityId = sheets[0].entity.id;
+    const entity = await this.repo.entity(entityId);
+    const districtCode = entity?.districtCode ?? sheets[0].entity.districtCode;
+    if (!districtCode) throw new Error(`charging entity ${entityId} has no district`);
+    const calendar = await this.calendar.calendar();
+    const filingDue = filingDueDay(now, calendar);
+
+    const row: CaseReportRow = {
+      id: reportId,
+      caseId: '',
+      tenantId,
+      reporterUserId: p.userId,
+      realName: body.realName,
+      accountNo: body.accountNo,
+      periods,
+      description: body.description,
+      idempotencyKey: body.idempotencyKey,
+      contentHash,
+      evidenceHash: sha256(evidence),
+      evidenceKey,
+      createdAt: now,
+    };
+    return this.audit.transaction(
+      async (m): Promise<{ answer: ReportAnswer; replayed: boolean }> => {
+        // A retry that raced this one: the unique index would refuse it, answer it instead.
+        const raced = await this.repo.reportByKey(p.userId, body.idempotencyKey, m);
+        if (raced) return { answer: await this.replay(raced, contentHash), replayed: true };
+        const open = await this.repo.openCasesOfEntity(entityId, m);
+        const target = findMergeTarget({ entityId, periods }, open);
+        if (target) {
+          const c = caseFromJson(target.model);
+          const merged = ok(
+            transition(c, { type: 'merge', reportId, entityId, periods }, SYSTEM_ACTOR, now),
+          );
+          await this.ledger.update(m, merged.case, merged.event, target);
+          await this.repo.insertReport({ ...row, caseId: c.id }, m);
+          return {
+            answer: {
+              reportId,
+              caseNumber: target.number,
+              merged: true,
+              filingDue: target.filingDue,
+            },
+            replayed: false,
+          };
+        }
+        const caseId = randomUUID();
+        const dueAt = endOfShanghaiDay(filingDue);
+        const registered = ok(
+          registerCase(
+            {
+              id: caseId,
+              reportId,
+              districtCode,
+              entityId,
+              periods,
+              filingDueAt: dueAt,
+              correctionWindowEndsAt: dueAt,
+            },
+            SYSTEM_ACTOR,
+            now,
+          ),
+        );
+        const number = await this.repo.nextNumber(districtCode, Number(filingDue.slice(0, 4)), m);
+        await this.ledger.insert(m, registered.case, registered.event, {
+          number,
+          source: 'report',
+        });
+        await this.repo.insertReport({ ...row, caseId }, m);
+        return {
+          answer: { reportId, caseNumber: number, merged: false, filingDue },
+          replayed: false,
+        };
+      },
+    );
+  }
+
+  /** The same key again: the same report if the content is the same, else a conflict. */
+  private async replay(earlier: CaseReportRow, contentHash: string): Promise<ReportAnswer> {
+    if (earlier.contentHash !== contentHash)
+      throw new AppError(
+        ReportErrorCode.IDEMPOTENCY_KEY_REUSED,
+        '该幂等键已用于另一份内容不同的举报，请为新举报生成新的幂等键',
+      );
+    const c = await this.repo.caseById(earlier.caseId);
+    if (!c) throw new Error(`report ${earlier.id} has no case ${earlier.caseId}`);
+    return {
+      reportId: earlier.id,
+      caseNumber: c.number,
+      merged: caseFromJson(c.model).reportIds[0] !== earlier.id,
+      filingDue: c.filingDue,
+    };
+  }
+
+  /** The formula sheet of every reported month; months without the tenant's lines are refused. */
+  private async sheets(
+    p: Principal,
+    tenantId: string,
+    accountNo: string,
+    periods: string[],
+  ): Promise<TenantMonthSheet[]> {
+    const sheets: TenantMonthSheet[] = [];
+    const missing: ErrorDetail[] = [];
+    for (const [i, period] of periods.entries()) {
+      try {
+        sheets.push(await this.tenantView.sheet(p, tenantId, accountNo, period));
+      } catch (e) {
+        if (!(e instanceof AppError) || !e.code.endsWith('NOT_FOUND')) throw e;
+        missing.push({
+          code: ReportErrorCode.NO_CHARGES,
+          message: `${period} 没有您在户号 ${accountNo} 下的电费记录`,
+          path: `body.periods.${i}`,
+        });
+      }
+    }
+    if (missing.length)
+      throw new AppError(
+        ReportErrorCode.NO_CHARGES,
+        `只能举报有电费记录的月份：${missing.map((d) => d.message).join('；')}`,
+        missing,
+      );
+    return sheets;
+  }
+}
+
+function ok(r: TransitionResult) {
+  if (!r.ok) throw caseFailure(r);
+  return r;
+}
