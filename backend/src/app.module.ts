@@ -11,9 +11,9 @@ import { AuditModule } from './modules/audit/audit.module';
 import { AuthGuard } from './modules/auth/auth.guard';
 import { AuthModule } from './modules/auth/auth.module';
 import { CalendarModule } from './modules/calendar/calendar.module';
-import { CasesModule } from './modules/cases/cases.module';
 import { HealthModule } from './modules/health/health.module';
 import { ImportsModule } from './modules/imports/imports.module';
+import { NotificationsModule } from './modules/notifications/notifications.module';
 import { ReconciliationModule } from './modules/reconciliation/reconciliation.module';
 import { SettingsModule } from './modules/settings/settings.module';
 import { TariffsModule } from './modules/tariffs/tariffs.module';
@@ -36,7 +36,7 @@ export class AppModule {
         ReconciliationModule,
         ImportsModule,
         CalendarModule,
-        CasesModule,
+        NotificationsModule,
       ],
       providers: [
         { provide: APP_FILTER, useClass: AppExceptionFilter },

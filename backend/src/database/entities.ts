@@ -13,6 +13,7 @@ import {
   TenantChargeLine,
   TenantChargeSheet,
 } from '../modules/imports/tenant-charge.entity';
+import { NotificationOutbox } from '../modules/notifications/notification-outbox.entity';
 import {
   Finding,
   ReconciliationRun,
@@ -47,4 +48,5 @@ export const ENTITIES = [
   CaseRow,
   CaseReportRow,
   CaseEventRow,
+  NotificationOutbox,
 ];

@@ -6,6 +6,7 @@ import { ProviderSignatures1764460400000 } from './1764460400000-provider-signat
 import { HolidayCalendar1764460500000 } from './1764460500000-holiday-calendar';
 import { AuditLog1764460600000 } from './1764460600000-audit-log';
 import { Cases1764460700000 } from './1764460700000-cases';
+import { Notifications1764460800000 } from './1764460800000-notifications';
 
 /** In order. A migration that ran is never edited: add a new one. */
 export const MIGRATIONS = [
@@ -17,4 +18,5 @@ export const MIGRATIONS = [
   HolidayCalendar1764460500000,
   AuditLog1764460600000,
   Cases1764460700000,
+  Notifications1764460800000,
 ];
