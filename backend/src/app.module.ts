@@ -11,6 +11,7 @@ import { AuditModule } from './modules/audit/audit.module';
 import { AuthGuard } from './modules/auth/auth.guard';
 import { AuthModule } from './modules/auth/auth.module';
 import { CalendarModule } from './modules/calendar/calendar.module';
+import { CasesModule } from './modules/cases/cases.module';
 import { HealthModule } from './modules/health/health.module';
 import { ImportsModule } from './modules/imports/imports.module';
 import { NotificationsModule } from './modules/notifications/notifications.module';
@@ -37,6 +38,7 @@ export class AppModule {
         ImportsModule,
         CalendarModule,
         NotificationsModule,
+        CasesModule,
       ],
       providers: [
         { provide: APP_FILTER, useClass: AppExceptionFilter },
