@@ -6,6 +6,8 @@ export default defineConfig({
     alias: {
       // Taro's components are custom elements that need its runtime; tests render plain DOM.
       '@tarojs/components': fileURLToPath(new URL('./test/taro-components.tsx', import.meta.url)),
+      // Taro's API needs a platform; tests get in-memory storage and routes they declare.
+      '@tarojs/taro': fileURLToPath(new URL('./test/taro-fake.ts', import.meta.url)),
     },
   },
   test: {

@@ -18,6 +18,8 @@ export default defineConfig<'webpack5'>(async (merge) => {
     // (a .env file still wins). Empty means same-origin `/api`, which only H5 can use.
     env: {
       TARO_APP_API_BASE: JSON.stringify(process.env.TARO_APP_API_BASE ?? ''),
+      // 'false' hides the H5 demo-login screen (set it for a production H5 build).
+      TARO_APP_DEMO_LOGIN: JSON.stringify(process.env.TARO_APP_DEMO_LOGIN ?? ''),
     },
     defineConstants: {},
     copy: { patterns: [], options: {} },

@@ -1,21 +1,23 @@
-// Stand-ins for @tarojs/components in tests (aliased in vitest.config.ts): each renders the
+// Stand-ins for @tarojs/components in tests (aliased in vitest.config.mts): each renders the
 // DOM element its H5 counterpart behaves like, keeping the props tests look at.
-import type { MouseEventHandler, ReactNode } from 'react';
+import type { CSSProperties, MouseEventHandler, ReactNode } from 'react';
 
 interface BaseProps {
   className?: string;
+  style?: CSSProperties;
   children?: ReactNode;
   onClick?: MouseEventHandler;
+  'aria-label'?: string;
 }
 
-export const View = ({ className, children, onClick }: BaseProps) => (
-  <div className={className} onClick={onClick}>
+export const View = ({ className, style, children, onClick, ...rest }: BaseProps) => (
+  <div className={className} style={style} onClick={onClick} aria-label={rest['aria-label']}>
     {children}
   </div>
 );
 
-export const Text = ({ className, children, onClick }: BaseProps) => (
-  <span className={className} onClick={onClick}>
+export const Text = ({ className, style, children, onClick }: BaseProps) => (
+  <span className={className} style={style} onClick={onClick}>
     {children}
   </span>
 );
@@ -25,8 +27,43 @@ export const Button = ({
   children,
   onClick,
   disabled,
-}: BaseProps & { disabled?: boolean }) => (
-  <button type="button" className={className} onClick={onClick} disabled={disabled}>
+  loading,
+}: BaseProps & { disabled?: boolean; loading?: boolean }) => (
+  <button
+    type="button"
+    className={className}
+    onClick={onClick}
+    disabled={disabled}
+    data-loading={loading ? 'true' : undefined}
+  >
     {children}
   </button>
+);
+
+/** A `mode="selector"` picker as a <select>; onChange gets Taro's `{ detail: { value } }`. */
+export const Picker = ({
+  className,
+  children,
+  range,
+  value,
+  onChange,
+}: BaseProps & {
+  mode?: 'selector';
+  range: string[];
+  value?: number;
+  onChange?: (event: { detail: { value: number | string } }) => void;
+}) => (
+  <label className={className}>
+    {children}
+    <select
+      value={value ?? 0}
+      onChange={(e) => onChange?.({ detail: { value: Number(e.target.value) } })}
+    >
+      {range.map((option, i) => (
+        <option key={option} value={i}>
+          {option}
+        </option>
+      ))}
+    </select>
+  </label>
 );

@@ -16,5 +16,7 @@ declare namespace NodeJS {
     TARO_APP_ID?: string;
     /** Origin of the API, e.g. `https://zgd.example.gov.cn`; empty means same origin (H5 only). */
     TARO_APP_API_BASE?: string;
+    /** `false` hides the H5 demo-login screen; anything else shows it. */
+    TARO_APP_DEMO_LOGIN?: string;
   }
 }

@@ -1,6 +1,7 @@
 import Taro from '@tarojs/taro';
 import type { ErrorBody } from '@zgd/shared-types';
 import { ApiError, ClientErrorCode } from './api-error';
+import { getToken, sessionExpired } from './session';
 
 /**
  * Origin of the API. Empty on H5, where the backend serves the page and `/api` on the same
@@ -14,15 +15,22 @@ type Method = 'GET' | 'POST' | 'PUT' | 'DELETE';
 /** What Taro may hand back: parsed JSON, raw text, or (H5, unparsable body) null. */
 type RawBody = Record<string, unknown> | string;
 
-/** Calls `/api<path>`; resolves with the JSON body on 2xx, rejects with an ApiError otherwise. */
+/**
+ * Calls `/api<path>` with the session's bearer token; resolves with the JSON body on 2xx
+ * (undefined on 204), rejects with an ApiError otherwise. A 401 to a signed-in call ends the
+ * session and goes back to the login page.
+ */
 export async function request<T>(method: Method, path: string, body?: object): Promise<T> {
+  const token = getToken();
+  const header: Record<string, string> = { Accept: 'application/json' };
+  if (token) header.Authorization = `Bearer ${token}`;
   let response: Taro.request.SuccessCallbackResult<RawBody>;
   try {
     response = await Taro.request<RawBody>({
       url: `${API_BASE}${API_PREFIX}${path}`,
       method,
       data: body,
-      header: { Accept: 'application/json' },
+      header,
       dataType: 'json',
       timeout: TIMEOUT_MS,
     });
@@ -32,11 +40,13 @@ export async function request<T>(method: Method, path: string, body?: object): P
 
   const { statusCode } = response;
   const data: unknown = response.data;
+  if (statusCode === 204) return undefined as T;
   if (statusCode >= 200 && statusCode < 300) {
     // H5 yields null and WeChat the raw text when the body is not JSON (e.g. an HTML page).
     if (typeof data !== 'object' || data === null) throw unexpected(statusCode);
     return data as T;
   }
+  if (statusCode === 401 && token) sessionExpired();
   if (isErrorBody(data)) {
     throw new ApiError(data.code, data.message, statusCode, data.details);
   }
@@ -44,6 +54,7 @@ export async function request<T>(method: Method, path: string, body?: object): P
 }
 
 export const apiGet = <T>(path: string) => request<T>('GET', path);
+export const apiPost = <T>(path: string, body?: object) => request<T>('POST', path, body);
 
 function isErrorBody(value: unknown): value is ErrorBody {
   if (typeof value !== 'object' || value === null) return false;
