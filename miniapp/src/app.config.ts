@@ -3,6 +3,9 @@ export default defineAppConfig({
   // it to 1 MB (scripts/package-size.mjs fails the build above that).
   pages: ['pages/index/index', 'pages/login/index'],
   // Features live in subpackages under src/packages/<feature>/.
+  subPackages: [
+    { root: 'packages/bill', pages: ['pages/month/index'] },
+  ],
   window: {
     backgroundTextStyle: 'light',
     backgroundColor: '#f3f5f8',
