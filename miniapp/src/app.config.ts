@@ -5,6 +5,7 @@ export default defineAppConfig({
   // Features live in subpackages under src/packages/<feature>/.
   subPackages: [
     { root: 'packages/bill', pages: ['pages/month/index'] },
+    { root: 'packages/rules', pages: ['pages/index/index'] },
   ],
   window: {
     backgroundTextStyle: 'light',
