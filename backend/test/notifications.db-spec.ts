@@ -12,6 +12,7 @@ import {
 } from '../src/modules/notifications/notifications.service';
 import { HttpWechatSubscribeClient } from '../src/modules/notifications/wechat-subscribe-client';
 import { freshDatabase } from './support/test-database';
+import { startTestApp } from './support/test-app';
 
 const MINUTE = 60_000;
 const APPID = 'wx0123456789abcdef';
@@ -386,3 +387,28 @@ describe('the delivery worker', () => {
     expect(await only()).toMatchObject({ status: 'sent' });
   });
 });
+
+describe('in the application', () => {
+  it('starts the worker on bootstrap, delivers on its timer and stops it on shutdown', async () => {
+    const t = await startTestApp({
+      WECHAT_API_BASE: wechat.url,
+      WECHAT_APPID: APPID,
+      WECHAT_SECRET: SECRET,
+      WECHAT_TEMPLATE_CASE_STATUS: TEMPLATE,
+      WECHAT_PAGE_CASE_STATUS: PAGE,
+      NOTIFY_INTERVAL_MS: '100',
+    });
+    try {
+      const appService = t.app.get(NotificationsService);
+      await t.app.get(DataSource).transaction((m) => appService.enqueue(m, request(30)));
+      for (let i = 0; i < 100 && wechat.sends.length === 0; i++) await pause(50);
+      expect(wechat.sends.map((s) => s.body.touser)).toEqual(['o-user-30']);
+    } finally {
+      await t.close();
+    }
+    const errors = t.logs.filter((l) => l.includes('"level":"error"'));
+    expect(errors).toEqual([]);
+  });
+});
+
+const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
