@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CASES_CLOCK, type CaseClock } from '../src/modules/cases/case-clock';
 import { loginAs, loginAsNewUser, type TestSession } from './support/auth';
 import { fixture, folderUploads, importUploads } from './support/batches';
+import { multipartBody } from './support/multipart';
 import { startTestApp, type TestApp } from './support/test-app';
 
 // Fixture 02: a 闵行 industrial park (310112) billing two tenants a fixed price and a basic fee.
@@ -119,6 +120,32 @@ describe(`reports and cases over HTTP on ${process.env.TEST_DB ?? 'sqlite'}`, ()
     ]);
   });
 
+  it('takes photos and PDFs judged by their bytes, on own reports only', async () => {
+    const reportId = (await call(tenant, 'GET', '/me/reports')).json[0].reportId;
+    const upload = async (s: TestSession, id: string, name: string, data: Buffer) => {
+      const { body, contentType } = await multipartBody([{ name, data }]);
+      const res = await fetch(`${t.baseUrl}/api/reports/${id}/attachments`, {
+        method: 'POST',
+        headers: { ...s.headers, 'content-type': contentType },
+        body: new Uint8Array(body),
+      });
+      return { status: res.status, json: await res.json() };
+    };
+    const png = Buffer.concat([
+      Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+      Buffer.alloc(64, 1),
+    ]);
+    const ok = await upload(tenant, reportId, 'meter.png', png);
+    expect(ok.status).toBe(201);
+    expect(ok.json).toMatchObject([{ kind: 'png', bytes: 72 }]);
+    const fake = await upload(tenant, reportId, 'photo.jpg', Buffer.from('<html>not a photo'));
+    expect(fake.status).toBe(415);
+    expect(fake.json.code).toBe('REPORT_ATTACHMENT.UNSUPPORTED_TYPE');
+    expect((await upload(other, reportId, 'meter.png', png)).status).toBe(404);
+    const detail = await call(officer, 'GET', `/cases/${caseId}`);
+    expect(detail.json.reports[0].attachments).toHaveLength(1);
+  });
+
   it('keeps the case from officers of another district and reporters from each other', async () => {
     const pudong = await loginAs(t, 'pudong');
     expect((await call(pudong, 'GET', `/cases/${caseId}`)).status).toBe(403);
@@ -206,21 +233,6 @@ describe(`reports and cases over HTTP on ${process.env.TEST_DB ?? 'sqlite'}`, ()
       expect(r.text).not.toContain(secret);
   });
 
-  it('audits every read of reporters and keeps the audit chain intact', async () => {
-    const viewed = await t.app
-      .get(DataSource)
-      .query("SELECT subject_id FROM audit_log WHERE action = 'reporter.viewed'");
-    // Two detail reads saw two reports, three reads saw one... at least one entry per report.
-    expect(new Set(viewed.map((v: { subject_id: string }) => v.subject_id)).size).toBe(2);
-    const db = t.config.database;
-    const url = db.type === 'mysql' ? db.location : `sqlite:${db.location}`;
-    const run = spawnSync(process.execPath, [CLI, 'audit', 'verify'], {
-      env: { ...process.env, DATABASE_URL: url },
-      encoding: 'utf8',
-    });
-    expect(run.status, run.stdout + run.stderr).toBe(0);
-  });
-
   it('counts a filing due date across the Spring Festival on the holiday calendar', async () => {
     // Friday 2026-02-13: 02-14 is a make-up working day, 02-15..23 are off, 02-28 is worked.
     clock.now = () => new Date('2026-02-13T16:00:00+08:00');
@@ -233,5 +245,22 @@ describe(`reports and cases over HTTP on ${process.env.TEST_DB ?? 'sqlite'}`, ()
     // Plain weekdays would give 2026-03-06.
     expect(r.json).toMatchObject({ merged: false, filingDue: '2026-03-12' });
     expect(r.json.caseNumber).toBe('沪转供-310112-2026-00002');
+  });
+
+  // Last: the command line blocks this process for seconds, and a kept-alive socket the
+  // server closed meanwhile would fail the next request.
+  it('audits every read of reporters and keeps the audit chain intact', async () => {
+    const viewed = await t.app
+      .get(DataSource)
+      .query("SELECT subject_id FROM audit_log WHERE action = 'reporter.viewed'");
+    // Both reports were shown to staff, and each showing was logged.
+    expect(new Set(viewed.map((v: { subject_id: string }) => v.subject_id)).size).toBe(2);
+    const db = t.config.database;
+    const url = db.type === 'mysql' ? db.location : `sqlite:${db.location}`;
+    const run = spawnSync(process.execPath, [CLI, 'audit', 'verify'], {
+      env: { ...process.env, DATABASE_URL: url },
+      encoding: 'utf8',
+    });
+    expect(run.status, run.stdout + run.stderr).toBe(0);
   });
 });

@@ -13,8 +13,10 @@ export const ReportErrorCode = {
   NOT_FOUND: 'REPORT.NOT_FOUND',
   OUT_OF_SCOPE: 'REPORT.OUT_OF_SCOPE',
   NO_TENANT: 'REPORT.FORBIDDEN_NO_TENANT',
-  UNSUPPORTED_FILE: 'REPORT.UNSUPPORTED_FILE',
-  FILE_TOO_LARGE: 'REPORT.FILE_TOO_LARGE',
+  /** Attachments: judged by their first bytes (JPEG, PNG, WebP ≤ 10 MB; PDF ≤ 20 MB). */
+  UNSUPPORTED_FILE: 'REPORT_ATTACHMENT.UNSUPPORTED_TYPE',
+  FILE_TOO_LARGE: 'REPORT_ATTACHMENT.TOO_LARGE',
+  EMPTY_FILE: 'REPORT_ATTACHMENT.EMPTY_FILE',
 } as const;
 
 export const CaseHttpErrorCode = {
@@ -118,4 +120,12 @@ export interface CaseEventView {
   actorRole: string;
   at: string;
   details: Record<string, unknown>;
+}
+
+/** A file attached to a report, as stored (its name is not kept: it may carry a person's name). */
+export interface ReportAttachmentView {
+  sha256: string;
+  kind: 'jpeg' | 'png' | 'webp' | 'pdf';
+  bytes: number;
+  at: string;
 }

@@ -20,6 +20,7 @@ import {
   type CaseSummaryView,
 } from './case-views';
 import { CasesRepository } from './cases.repository';
+import { ReportAttachmentsService } from './report-attachments.service';
 import { transition, type CaseActor, type EnforcementCase } from './domain';
 import { caseFromJson } from './domain/case-json';
 
@@ -43,6 +44,7 @@ export class CaseWorkService {
     private readonly ledger: CaseLedger,
     private readonly audit: AuditService,
     private readonly calendar: CalendarService,
+    private readonly attachments: ReportAttachmentsService,
     @Inject(CASES_CLOCK) private readonly clock: CaseClock,
   ) {}
 
@@ -117,7 +119,12 @@ export class CaseWorkService {
       })),
       refusal: c.refusal && { at: c.refusal.at.toISOString(), reason: c.refusal.reason },
       transfers: c.transfers.map((t) => ({ ...t, at: t.at.toISOString() })),
-      reports: reports.map((r) => reportViewForStaff(r, names.get(r.reporterUserId) ?? null)),
+      reports: await Promise.all(
+        reports.map(async (r) => ({
+          ...reportViewForStaff(r, names.get(r.reporterUserId) ?? null),
+          attachments: await this.attachments.list(r.id),
+        })),
+      ),
       timeline: events.map((e) => eventView(e, true)),
     };
   }

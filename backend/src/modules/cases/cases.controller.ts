@@ -1,17 +1,26 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, HttpCode, Param, Post, Query, Req, Res } from '@nestjs/common';
+import type { Request } from 'express';
+import { ApiConsumes, ApiOperation, ApiTags } from '@nestjs/swagger';
 import {
   CaseActionBodySchema,
   CaseListQuerySchema,
   ReportBodySchema,
   type ReportAnswer,
+  type ReportAttachmentView,
 } from '@zgd/shared-types';
 import { z } from 'zod';
+import { parseMultipart } from '../../common/http/multipart';
+import { readRawBody } from '../../common/http/raw-body';
 import { validate } from '../../common/http/validate';
 import { CurrentUser, Roles, type Principal } from '../auth';
 import { CaseParticipantsService } from './case-participants.service';
 import { CaseWorkService } from './case-work.service';
+import { ReportAttachmentsService } from './report-attachments.service';
 import { ReportIntakeService } from './report-intake.service';
+
+const MB = 1024 * 1024;
+/** Busboy stops a file past the PDF limit; the kind's own limit is checked on its bytes. */
+const ATTACHMENT_UPLOAD = { maxFileBytes: 20 * MB, maxFiles: 5, maxBodyBytes: 101 * MB };
 
 const Id = z.string().uuid('编号格式不正确');
 
@@ -22,6 +31,7 @@ export class CasesController {
     private readonly intake: ReportIntakeService,
     private readonly work: CaseWorkService,
     private readonly participants: CaseParticipantsService,
+    private readonly attachments: ReportAttachmentsService,
   ) {}
 
   @Post('reports')
@@ -38,6 +48,24 @@ export class CasesController {
     );
     res.status(replayed ? 200 : 201);
     return answer;
+  }
+
+  @Post('reports/:id/attachments')
+  @Roles('tenant')
+  @ApiConsumes('multipart/form-data')
+  @ApiOperation({
+    summary:
+      'Photos (JPEG, PNG, WebP ≤ 10 MB) and PDF (≤ 20 MB) for an own report; judged by content',
+  })
+  async attach(
+    @CurrentUser() p: Principal,
+    @Param('id') id: string,
+    @Req() req: Request,
+  ): Promise<ReportAttachmentView[]> {
+    const reportId = validate(Id, id, 'params.id');
+    const body = await readRawBody(req, ATTACHMENT_UPLOAD.maxBodyBytes);
+    const { files } = await parseMultipart(body, req.headers['content-type'], ATTACHMENT_UPLOAD);
+    return this.attachments.attach(p, reportId, files);
   }
 
   @Get('me/reports')

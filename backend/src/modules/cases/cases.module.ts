@@ -11,6 +11,7 @@ import { CaseParticipantsService } from './case-participants.service';
 import { CaseWorkService } from './case-work.service';
 import { CasesController } from './cases.controller';
 import { CasesRepository } from './cases.repository';
+import { ReportAttachmentsService } from './report-attachments.service';
 import { ReportIntakeService } from './report-intake.service';
 
 @Module({
@@ -20,6 +21,7 @@ import { ReportIntakeService } from './report-intake.service';
     CasesRepository,
     CaseLedger,
     ReportIntakeService,
+    ReportAttachmentsService,
     CaseWorkService,
     CaseParticipantsService,
     // The reconciliation module does not export its tenant view: this module builds its own
