@@ -388,6 +388,32 @@ describe('the delivery worker', () => {
   });
 });
 
+describe('beside other transactions', () => {
+  // On SQLite TypeORM runs everything on one connection, so a statement issued while another
+  // code path has a transaction open lands inside it and shares its fate.
+  it('keeps its claims and marks out of a transaction that later rolls back', async () => {
+    await enqueue(request(40));
+    const w = worker();
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    const tx = ds
+      .transaction(async (m) => {
+        await m.query('SELECT 1');
+        await held;
+        throw new Error('rolled back');
+      })
+      .catch((e: Error) => e.message);
+    const pass = w.runOnce();
+    await pause(150);
+    release();
+    expect(await tx).toBe('rolled back');
+    await pass;
+    await w.runOnce();
+    expect(wechat.sends).toHaveLength(1);
+    expect(await only()).toMatchObject({ status: 'sent', attempts: 1 });
+  });
+});
+
 describe('in the application', () => {
   it('starts the worker on bootstrap, delivers on its timer and stops it on shutdown', async () => {
     const t = await startTestApp({

@@ -14,12 +14,22 @@ export interface NewNotification {
 /**
  * The only code that touches `notification_outbox`. Every state change after the insert is one
  * UPDATE guarded by the state (and claimant) it expects, so two workers cannot both win a row.
+ *
+ * The worker's changes each run in a transaction of their own. On SQLite TypeORM has one
+ * connection, and a plain statement issued while another code path holds a transaction open
+ * runs inside it: a claim or a 'sent' mark would then vanish if that transaction rolled back,
+ * and the message would go out again. Transactions take turns (serializeTransactions), so ours
+ * waits for theirs instead.
  */
 export class NotificationsRepository {
   private readonly repo: Repository<NotificationOutbox>;
 
-  constructor(dataSource: DataSource) {
+  constructor(private readonly dataSource: DataSource) {
     this.repo = dataSource.getRepository(NotificationOutbox);
+  }
+
+  private inOwnTransaction<T>(work: (repo: Repository<NotificationOutbox>) => Promise<T>) {
+    return this.dataSource.transaction((m) => work(m.getRepository(NotificationOutbox)));
   }
 
   /**
@@ -65,18 +75,25 @@ export class NotificationsRepository {
     now: string,
     claimedUntil: string,
   ): Promise<NotificationOutbox | null> {
-    const r = await this.repo
-      .createQueryBuilder()
-      .update(NotificationOutbox)
-      .set({ status: 'sending', claimedBy: workerId, claimedUntil, attempts: () => 'attempts + 1' })
-      .where('id = :id AND status = :pending AND next_attempt_at <= :now', {
-        id,
-        pending: 'pending',
-        now,
-      })
-      .execute();
-    if (r.affected !== 1) return null;
-    return this.repo.findOneBy({ id, claimedBy: workerId, status: 'sending' });
+    return this.inOwnTransaction(async (repo) => {
+      const r = await repo
+        .createQueryBuilder()
+        .update(NotificationOutbox)
+        .set({
+          status: 'sending',
+          claimedBy: workerId,
+          claimedUntil,
+          attempts: () => 'attempts + 1',
+        })
+        .where('id = :id AND status = :pending AND next_attempt_at <= :now', {
+          id,
+          pending: 'pending',
+          now,
+        })
+        .execute();
+      if (r.affected !== 1) return null;
+      return repo.findOneBy({ id, claimedBy: workerId, status: 'sending' });
+    });
   }
 
   /**
@@ -88,27 +105,31 @@ export class NotificationsRepository {
     workerId: string,
     set: Pick<Partial<NotificationOutbox>, 'status' | 'lastError' | 'sentAt' | 'nextAttemptAt'>,
   ): Promise<boolean> {
-    const r = await this.repo.update(
-      { id, status: 'sending', claimedBy: workerId },
-      { ...set, claimedBy: null, claimedUntil: null },
+    const r = await this.inOwnTransaction((repo) =>
+      repo.update(
+        { id, status: 'sending', claimedBy: workerId },
+        { ...set, claimedBy: null, claimedUntil: null },
+      ),
     );
     return r.affected === 1;
   }
 
   /** Returns 'sending' rows whose lease ran out to 'pending'. How many. */
   async releaseExpired(now: string): Promise<number> {
-    const r = await this.repo
-      .createQueryBuilder()
-      .update(NotificationOutbox)
-      .set({
-        status: 'pending',
-        claimedBy: null,
-        claimedUntil: null,
-        nextAttemptAt: now,
-        lastError: 'interrupted while sending; may have been delivered',
-      })
-      .where('status = :sending AND claimed_until < :now', { sending: 'sending', now })
-      .execute();
+    const r = await this.inOwnTransaction((repo) =>
+      repo
+        .createQueryBuilder()
+        .update(NotificationOutbox)
+        .set({
+          status: 'pending',
+          claimedBy: null,
+          claimedUntil: null,
+          nextAttemptAt: now,
+          lastError: 'interrupted while sending; may have been delivered',
+        })
+        .where('status = :sending AND claimed_until < :now', { sending: 'sending', now })
+        .execute(),
+    );
     return r.affected ?? 0;
   }
 
