@@ -388,6 +388,56 @@ describe('the delivery worker', () => {
   });
 });
 
+describe('the WeChat client', () => {
+  const message = {
+    touser: 'o-user-50',
+    templateId: TEMPLATE,
+    page: PAGE,
+    data: { phrase2: { value: '已立案' } },
+  };
+  const client = (secret = SECRET, apiBase = wechat.url) =>
+    new HttpWechatSubscribeClient({ apiBase, appId: APPID, secret }, () => nowMs);
+
+  it('fetches one token for concurrent sends, and a new one when it nears expiry', async () => {
+    const c = client();
+    expect(await Promise.all([c.send(message), c.send(message)])).toEqual([
+      { kind: 'sent' },
+      { kind: 'sent' },
+    ]);
+    expect(wechat.tokenRequests).toBe(1);
+    nowMs += 7200_000 - 300_000 - 1;
+    await c.send(message);
+    expect(wechat.tokenRequests).toBe(1);
+    nowMs += 1;
+    await c.send(message);
+    expect(wechat.tokenRequests).toBe(2);
+  });
+
+  it('reports a refused token, a refused connection and an unknown errcode as transient', async () => {
+    expect(await client('wrong-secret').send(message)).toEqual({
+      kind: 'transient',
+      message: 'access token: errcode 40125: invalid secret',
+    });
+    expect(await client(SECRET, 'http://127.0.0.1:1').send(message)).toEqual({
+      kind: 'transient',
+      message: 'network error or timeout',
+    });
+    wechat.script.set('o-user-50', [{ errcode: 45009, errmsg: 'reach max api daily quota limit' }]);
+    expect(await client().send(message)).toEqual({
+      kind: 'transient',
+      message: 'errcode 45009: reach max api daily quota limit',
+    });
+    expect(wechat.sends).toHaveLength(1);
+  });
+
+  it('reports a request WeChat will never accept as rejected', async () => {
+    wechat.script.set('o-user-50', [
+      { errcode: 47003, errmsg: 'argument invalid! data.phrase2.value invalid' },
+    ]);
+    expect(await client().send(message)).toMatchObject({ kind: 'rejected', errcode: 47003 });
+  });
+});
+
 describe('beside other transactions', () => {
   // On SQLite TypeORM runs everything on one connection, so a statement issued while another
   // code path has a transaction open lands inside it and shares its fate.
