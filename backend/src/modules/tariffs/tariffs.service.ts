@@ -15,7 +15,8 @@ export class TariffsService {
    * in force on its first day.
    */
   async list(q: TariffQuery): Promise<TariffView[]> {
-    const rows = resolveTariffVersions(await this.repo.find(q));
+    const { userClass, voltage, pricing } = q;
+    const rows = resolveTariffVersions(await this.repo.find({ userClass, voltage, pricing }));
     const day = q.month ? `${q.month}-01` : null;
     return rows
       .filter(
