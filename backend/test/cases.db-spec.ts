@@ -129,7 +129,7 @@ describe(`reports and cases over HTTP on ${process.env.TEST_DB ?? 'sqlite'}`, ()
         headers: { ...s.headers, 'content-type': contentType },
         body: new Uint8Array(body),
       });
-      return { status: res.status, json: await res.json() };
+      return { status: res.status, json: JSON.parse(await res.text()) };
     };
     const png = Buffer.concat([
       Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
@@ -245,6 +245,43 @@ describe(`reports and cases over HTTP on ${process.env.TEST_DB ?? 'sqlite'}`, ()
     // Plain weekdays would give 2026-03-06.
     expect(r.json).toMatchObject({ merged: false, filingDue: '2026-03-12' });
     expect(r.json.caseNumber).toBe('沪转供-310112-2026-00002');
+  });
+
+  it('lists the overdue filing decision once its due date has passed', async () => {
+    clock.now = () => new Date('2026-03-13T09:00:00+08:00');
+    const due = await call(officer, 'GET', '/cases/due');
+    expect(due.status).toBe(200);
+    expect(due.json.overdue.map((c: { number: string }) => c.number)).toEqual([
+      '沪转供-310112-2026-00002',
+    ]);
+    expect(due.json.overdue[0].urgent).toMatchObject({
+      kind: 'filing_decision',
+      dueDate: '2026-03-12',
+    });
+    const queue = await call(officer, 'GET', '/cases?status=registered');
+    expect(queue.json.map((c: { number: string }) => c.number)).toEqual([
+      '沪转供-310112-2026-00002',
+    ]);
+  });
+
+  it('opens one case for reports of the same conduct arriving together', async () => {
+    const send = (key: string) =>
+      call(tenant, 'POST', '/reports', {
+        ...firstReport,
+        idempotencyKey: key,
+        periods: ['2025-05'],
+      });
+    const answers = await Promise.all([
+      send('report-0004-tenant'),
+      send('report-0005-tenant'),
+      send('report-0004-tenant'),
+    ]);
+    expect(answers.map((a) => a.status).sort()).toEqual([200, 201, 201]);
+    expect(new Set(answers.map((a) => a.json.caseNumber))).toEqual(
+      new Set(['沪转供-310112-2026-00003']),
+    );
+    expect(answers[0].json.reportId).toBe(answers[2].json.reportId);
+    expect(answers.filter((a) => a.json.merged === false)).toHaveLength(2);
   });
 
   // Last: the command line blocks this process for seconds, and a kept-alive socket the

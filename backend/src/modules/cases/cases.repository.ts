@@ -66,6 +66,16 @@ export class CasesRepository {
     return m.insert(CaseReportRow, row);
   }
 
+  /**
+   * Makes intake for one charging entity take turns until the transaction ends, so two reports
+   * of the same conduct arriving together cannot both open a case. On MySQL the entity's row is
+   * locked; SQLite's transactions already take turns (database/serialized-transactions.ts).
+   */
+  async lockEntityIntake(entityId: string, m: EntityManager): Promise<void> {
+    if (m.connection.options.type !== 'mysql') return;
+    await m.query('SELECT id FROM charging_entity WHERE id = ? FOR UPDATE', [entityId]);
+  }
+
   openCasesOfEntity(entityId: string, m: EntityManager): Promise<CaseRow[]> {
     return m.find(CaseRow, { where: { entityId, state: Not(In(FINAL)) } });
   }

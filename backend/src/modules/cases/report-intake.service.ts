@@ -100,11 +100,12 @@ export class ReportIntakeService {
       evidenceKey,
       createdAt: now,
     };
-    return this.audit.transaction(
-      async (m): Promise<{ answer: ReportAnswer; replayed: boolean }> => {
+    return withRetryOnCollision(() =>
+      this.audit.transaction(async (m): Promise<{ answer: ReportAnswer; replayed: boolean }> => {
         // A retry that raced this one: the unique index would refuse it, answer it instead.
         const raced = await this.repo.reportByKey(p.userId, body.idempotencyKey, m);
         if (raced) return { answer: await this.replay(raced, contentHash), replayed: true };
+        await this.repo.lockEntityIntake(entityId, m);
         const open = await this.repo.openCasesOfEntity(entityId, m);
         const target = findMergeTarget({ entityId, periods }, open);
         if (target) {
@@ -141,7 +142,8 @@ export class ReportIntakeService {
             now,
           ),
         );
-        const number = await this.repo.nextNumber(districtCode, Number(filingDue.slice(0, 4)), m);
+        const year = Number(shanghaiDate(now).slice(0, 4));
+        const number = await this.repo.nextNumber(districtCode, year, m);
         await this.ledger.insert(m, registered.case, registered.event, {
           number,
           source: 'report',
@@ -151,7 +153,7 @@ export class ReportIntakeService {
           answer: { reportId, caseNumber: number, merged: false, filingDue },
           replayed: false,
         };
-      },
+      }),
     );
   }
 
@@ -201,6 +203,30 @@ export class ReportIntakeService {
       );
     return sheets;
   }
+}
+
+/**
+ * Runs intake again when a unique index refused a write: another report took the same case
+ * number, or a retry of this very report committed first (the next attempt answers it).
+ */
+async function withRetryOnCollision<T>(work: () => Promise<T>, attempts = 3): Promise<T> {
+  for (let i = 1; ; i++) {
+    try {
+      return await work();
+    } catch (e) {
+      if (i >= attempts || !isUniqueViolation(e)) throw e;
+    }
+  }
+}
+
+function isUniqueViolation(e: unknown): boolean {
+  const err = e as { code?: string; driverError?: { code?: string }; message?: string };
+  const code = err?.driverError?.code ?? err?.code;
+  return (
+    code === 'ER_DUP_ENTRY' ||
+    (code === 'SQLITE_CONSTRAINT' && /UNIQUE/i.test(err?.message ?? '')) ||
+    /UNIQUE constraint failed/i.test(err?.message ?? '')
+  );
 }
 
 function ok(r: TransitionResult) {
