@@ -357,6 +357,16 @@ describe('the delivery worker', () => {
     ]);
   });
 
+  it('never leaves a row "sending" when building the message throws', async () => {
+    await enqueue(request(25));
+    await ds
+      .getRepository(NotificationOutbox)
+      .update({ dedupeKey: 'case:25:event:1' }, { data: '{}' });
+    expect(await worker().runOnce()).toMatchObject({ retrying: 1 });
+    expect(await only()).toMatchObject({ status: 'pending', lastError: 'internal error' });
+    expect(wechat.sends).toEqual([]);
+  });
+
   it('skips a user without an openid (H5), saying why', async () => {
     await enqueue(request(23, 1, null));
     expect(await worker().runOnce()).toMatchObject({ skipped: 1 });

@@ -39,6 +39,7 @@ export interface PassSummary {
 }
 
 const LOG_CONTEXT = 'Notifications';
+const SETTLE_TRIES = 3;
 
 /**
  * Delivers the outbox. Each pass returns expired claims to 'pending', then claims due rows one
@@ -131,9 +132,9 @@ export class NotificationWorker {
     const until = new Date(now.getTime() + this.leaseMs).toISOString();
     const row = await this.repository.claim(id, this.workerId, now.toISOString(), until);
     if (!row) return; // another worker has it
-    const step = nextStep(await this.attempt(row), row.attempts, this.policy);
+    const step = nextStep(await this.attemptSafely(row), row.attempts, this.policy);
     const at = this.clock.now();
-    const settled = await this.repository.settle(row.id, this.workerId, {
+    const settled = await this.settle(row.id, {
       status: step.status,
       lastError: step.status === 'sent' ? null : step.reason,
       sentAt: step.status === 'sent' ? at.toISOString() : null,
@@ -162,6 +163,31 @@ export class NotificationWorker {
         { msg: 'notification failed', notificationId: row.id, reason: step.reason },
         LOG_CONTEXT,
       );
+    }
+  }
+
+  /**
+   * Records the outcome, trying again briefly if the database fails: after a send, a row left
+   * 'sending' is sent once more when its lease ends, so this is worth a few tries.
+   */
+  private async settle(id: number, set: Parameters<NotificationsRepository['settle']>[2]) {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await this.repository.settle(id, this.workerId, set);
+      } catch (e) {
+        if (attempt >= SETTLE_TRIES) throw e;
+        this.logError('could not record a notification outcome; trying again', e);
+        await new Promise((resolve) => setTimeout(resolve, 200 * attempt));
+      }
+    }
+  }
+
+  private async attemptSafely(row: NotificationOutbox): Promise<DeliveryOutcome> {
+    try {
+      return await this.attempt(row);
+    } catch (e) {
+      this.logError('notification attempt failed unexpectedly', e);
+      return { kind: 'transient', message: 'internal error' };
     }
   }
 
