@@ -51,8 +51,11 @@ export interface ReportAnswer {
   reportId: string;
   caseNumber: string;
   merged: boolean;
-  /** YYYY-MM-DD: when the decision on 立案 is due. */
-  filingDue: string;
+  /**
+   * YYYY-MM-DD: when the decision on 立案 is due; null while the holiday calendar does not cover
+   * the days it needs (the report is taken all the same).
+   */
+  filingDue: string | null;
 }
 
 /** A decimal amount of 元 with at most two decimals: "1234.5", "0.01". */

@@ -1,5 +1,6 @@
 import type { CaseDeadlinesView, DeadlineView } from '@zgd/shared-types';
 import {
+  addCalendarDays,
   caseDeadlines,
   DEADLINE_LIMITS,
   isYearNotCovered,
@@ -31,6 +32,32 @@ export function filingDueDay(
     { workingDays: extended ? extendedWorkingDays : workingDays },
     calendar,
   );
+}
+
+/**
+ * The filing due day, or null when the holiday calendar does not cover the days it needs (a
+ * report in late December before next year's arrangement is loaded). The report is still
+ * taken: the case's views show the gap until an administrator loads the year.
+ */
+export function filingDueDayIfCovered(
+  received: Date,
+  calendar: WorkingCalendar,
+): CalendarDate | null {
+  try {
+    return filingDueDay(received, calendar);
+  } catch (e) {
+    if (isYearNotCovered(e)) return null;
+    throw e;
+  }
+}
+
+/**
+ * A due instant that is never later than the legal one, for a case whose working days cannot be
+ * counted yet: 15 working days always span at least 15 calendar days, so officers see it due
+ * early rather than late.
+ */
+export function provisionalFilingDueAt(received: Date): Date {
+  return endOfShanghaiDay(addCalendarDays(received, DEADLINE_LIMITS.filingDecision.workingDays));
 }
 
 export function deadlineFacts(c: EnforcementCase, realName: boolean): CaseDeadlineFacts {

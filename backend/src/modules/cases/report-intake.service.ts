@@ -16,7 +16,11 @@ import { CalendarService, shanghaiDate } from '../calendar';
 import { TenantViewService } from '../reconciliation/tenant-view.service';
 import type { CaseReportRow } from './case.entity';
 import { CASES_CLOCK, type CaseClock } from './case-clock';
-import { endOfShanghaiDay, filingDueDay } from './case-deadline-facts';
+import {
+  endOfShanghaiDay,
+  filingDueDayIfCovered,
+  provisionalFilingDueAt,
+} from './case-deadline-facts';
 import { CaseLedger } from './case-ledger';
 import { CasesRepository } from './cases.repository';
 import {
@@ -83,7 +87,7 @@ export class ReportIntakeService {
     const districtCode = entity?.districtCode ?? sheets[0].entity.districtCode;
     if (!districtCode) throw new Error(`charging entity ${entityId} has no district`);
     const calendar = await this.calendar.calendar();
-    const filingDue = filingDueDay(now, calendar);
+    const filingDue = filingDueDayIfCovered(now, calendar);
 
     const row: CaseReportRow = {
       id: reportId,
@@ -126,7 +130,7 @@ export class ReportIntakeService {
           };
         }
         const caseId = randomUUID();
-        const dueAt = endOfShanghaiDay(filingDue);
+        const dueAt = filingDue ? endOfShanghaiDay(filingDue) : provisionalFilingDueAt(now);
         const registered = ok(
           registerCase(
             {
