@@ -2,6 +2,8 @@ import * as http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { DataSource } from 'typeorm';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { PII_CIPHER } from '../src/common/crypto/crypto.module';
+import { appPiiCipher, type PiiCipher } from '../src/common/crypto/pii-cipher';
 import { JsonLogger } from '../src/common/logging/json-logger';
 import { NotificationOutbox } from '../src/modules/notifications/notification-outbox.entity';
 import { NotificationWorker } from '../src/modules/notifications/notification-worker';
@@ -494,6 +496,25 @@ describe('in the application', () => {
     }
     const errors = t.logs.filter((l) => l.includes('"level":"error"'));
     expect(errors).toEqual([]);
+  });
+});
+
+describe('the personal-data cipher in the application', () => {
+  it('is provided from PII_KEY, and warns when it falls back to the development key', async () => {
+    for (const [env, warns] of [
+      [{}, true],
+      [{ PII_KEY: Buffer.alloc(32, 9).toString('base64') }, false],
+    ] as const) {
+      const t = await startTestApp(env);
+      try {
+        const cipher = t.app.get<PiiCipher>(PII_CIPHER);
+        expect(cipher.decrypt(cipher.encrypt('王小明'))).toBe('王小明');
+        expect(appPiiCipher()).toBe(cipher);
+        expect(t.logs.some((l) => l.includes('PII_KEY is not set'))).toBe(warns);
+      } finally {
+        await t.close();
+      }
+    }
   });
 });
 
