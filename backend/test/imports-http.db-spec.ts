@@ -270,7 +270,7 @@ describe(`batch delivery over HTTP on ${process.env.TEST_DB ?? 'sqlite'}`, () =>
       for (let i = 0; i < 200 && view.status !== 'done'; i++) {
         const r = await poll(SECRET);
         expect(r.status).toBe(200);
-        view = await r.json();
+        view = (await r.json()) as typeof view;
         if (view.status !== 'done') await new Promise((ok) => setTimeout(ok, 50));
       }
       expect(view.batch).toMatchObject({

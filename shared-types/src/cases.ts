@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { CaseDeadlinesView, DeadlineView } from './calendar';
 
 /**
  * One-click reports (一键举报) and the enforcement cases they become: request bodies with their
@@ -131,4 +132,121 @@ export interface ReportAttachmentView {
   kind: 'jpeg' | 'png' | 'webp' | 'pdf';
   bytes: number;
   at: string;
+}
+
+/** A case in a staff queue (GET /api/cases), with its deadlines counted on the holiday calendar. */
+export interface CaseSummaryView {
+  id: string;
+  number: string;
+  districtCode: string;
+  entityId: string;
+  state: string;
+  stateLabel: string;
+  periods: string[];
+  source: string;
+  assigneeUserId: number | null;
+  receivedAt: string;
+  reportCount: number;
+  deadlines: CaseDeadlinesView | null;
+  urgent: DeadlineView | null;
+  /** Set when the holiday calendar lacks a year this case's deadlines need. */
+  calendarGap: string | null;
+}
+
+/** GET /api/cases/due */
+export interface CasesDueView {
+  overdue: CaseSummaryView[];
+  dueSoon: CaseSummaryView[];
+}
+
+/** The decision (处理决定), amounts in 元. */
+export interface CaseDecisionView {
+  at: string;
+  illegalGain: string;
+  refundOrdered: string;
+  warning: boolean;
+  fine: string;
+  confiscation: string;
+  serious: boolean;
+}
+
+export interface CaseRefundView {
+  tenantId: string;
+  ordered: string;
+  recorded: string;
+  status: 'outstanding' | 'recorded' | 'confirmed' | 'unconfirmable';
+  settledAt: string | null;
+  unconfirmableReason: string | null;
+}
+
+/** A report as its district's staff see it (each such read is audited). */
+export interface CaseReportStaffView {
+  id: string;
+  tenantId: string;
+  realName: boolean;
+  /** Only for a real-name report. */
+  reporterName: string | null;
+  accountNo: string;
+  periods: string[];
+  description: string;
+  createdAt: string;
+  evidenceHash: string;
+  attachments: ReportAttachmentView[];
+}
+
+/** GET /api/cases/:id */
+export interface CaseDetailView extends CaseSummaryView {
+  decision: CaseDecisionView | null;
+  refunds: CaseRefundView[];
+  corrections: { at: string; refunded: string; recordedByRole: string }[];
+  refusal: { at: string; reason: string } | null;
+  transfers: { at: string; fromDistrict: string; toDistrict: string; reason: string }[];
+  reports: CaseReportStaffView[];
+  timeline: CaseEventView[];
+}
+
+/** POST /api/cases/:id/actions */
+export interface CaseActionAnswer {
+  id: string;
+  state: string;
+  version: number;
+}
+
+/** GET /api/entity/cases: never a reporter, a tenant id or a count of reports. */
+export interface EntityCaseView {
+  id: string;
+  number: string;
+  state: string;
+  stateLabel: string;
+  periods: string[];
+  receivedAt: string;
+  correctionWindowEndsAt: string;
+  corrections: { at: string; refunded: string }[];
+  decision: CaseDecisionView | null;
+  /** Null when the entity has too few tenants for a count to stay anonymous. */
+  refundsOutstanding: number | null;
+  filingDecision: DeadlineView | null;
+  caseDecision: DeadlineView | null;
+  calendarGap: string | null;
+  /** Public steps only, without their details. */
+  timeline: CaseEventView[];
+}
+
+/** GET /api/me/reports */
+export interface TenantReportView {
+  reportId: string;
+  createdAt: string;
+  accountNo: string;
+  periods: string[];
+  realName: boolean;
+  caseId: string;
+  caseNumber: string;
+  state: string;
+  stateLabel: string;
+  filingDecision: DeadlineView | null;
+  reporterNotice: DeadlineView | null;
+  caseDecision: DeadlineView | null;
+  calendarGap: string | null;
+  refund: { ordered: string; recorded: string; status: CaseRefundView['status'] } | null;
+  timeline: CaseEventView[];
 }

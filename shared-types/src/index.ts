@@ -10,3 +10,4 @@ export * from './tou-schedule';
 export * from './tariffs';
 export * from './calendar';
 export * from './cases';
+export * from './labels';

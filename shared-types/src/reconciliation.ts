@@ -13,48 +13,8 @@ export const FindingTypeSchema = z.enum([
 ]);
 export type FindingType = z.infer<typeof FindingTypeSchema>;
 
-/** What each finding means, in the words a tenant or officer reads. */
-export const FINDING_LABELS: Record<FindingType, { title: string; explain: string }> = {
-  MISSING_GRID_BILL: {
-    title: '缺少电网账单',
-    explain: '已向租户收费，但没有该户号当月的电网账单，暂无法核对',
-  },
-  TARIFF_UNKNOWN: { title: '无适用电价', explain: '电网账单的某一时段没有当时有效的政府定价' },
-  TARIFF_MISMATCH: {
-    title: '电网结算价与政府定价不符',
-    explain: '电网账单的单价与当期政府定价不同（电网侧差异，供核查）',
-  },
-  PRICE_ABOVE_GRID: {
-    title: '单价高于允许价格',
-    explain: '电费单价高于平均结算价或同时段电网电价',
-  },
-  AMOUNT_MISMATCH: {
-    title: '金额与电量不符',
-    explain: '单价未超标，但收费金额大于 电量 × 允许价格',
-  },
-  PROHIBITED_FEE: {
-    title: '违规加收费用',
-    explain: '收取了服务费、基础电费、设备费等不得随电费收取的费用',
-  },
-  LOSS_ABOVE_CAP: { title: '线损分摊超过上限', explain: '分摊给租户的线损超过电网电费的上限比例' },
-  OVER_COLLECTION: {
-    title: '总收费超过电网电费',
-    explain: '向全部租户收取的合计金额超过电网电费扣除自用电后的金额',
-  },
-  FIXED_PRICE: {
-    title: '长期固定电价',
-    explain: '连续三个月以上按同一单价收费，而平均结算价已经变化',
-  },
-};
-
 export const VerdictLevelSchema = z.enum(['green', 'yellow', 'red']);
 export type VerdictLevel = z.infer<typeof VerdictLevelSchema>;
-
-export const VERDICT_LABELS: Record<VerdictLevel, string> = {
-  green: '收费合规',
-  yellow: '存在差异',
-  red: '多收电费',
-};
 
 const Money = z.string().regex(/^-?\d+\.\d{2}$/);
 

@@ -27,18 +27,3 @@ export const TariffQuerySchema = z.object({
     .optional(),
 });
 export type TariffQuery = z.infer<typeof TariffQuerySchema>;
-
-export const USER_CLASS_LABELS: Record<string, string> = {
-  general_commercial: '一般工商业',
-  large_industrial: '大工业',
-  residential: '居民',
-  agricultural: '农业',
-};
-export const VOLTAGE_LABELS: Record<string, string> = {
-  lt_1kv: '不满1千伏',
-  kv_1_10: '1-10千伏',
-  kv_35: '35千伏',
-  kv_110: '110千伏',
-  kv_220_plus: '220千伏及以上',
-};
-export const PRICING_LABELS: Record<string, string> = { single: '单一制', two_part: '两部制' };

@@ -8,15 +8,6 @@ import { z } from 'zod';
 export const TouPeriodSchema = z.enum(['sharp', 'peak', 'flat', 'valley', 'deep_valley', 'none']);
 export type TouPeriod = z.infer<typeof TouPeriodSchema>;
 
-export const TOU_LABELS: Record<TouPeriod, string> = {
-  sharp: '尖峰',
-  peak: '高峰',
-  flat: '平段',
-  valley: '低谷',
-  deep_valley: '深谷',
-  none: '不分时',
-};
-
 export type HourRange = readonly [number, number];
 export interface TouBand {
   tou: TouPeriod;
