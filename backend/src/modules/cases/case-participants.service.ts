@@ -1,4 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
+import type { EntityCaseView, TenantReportView } from '@zgd/shared-types';
 import { AppError } from '../../common/errors/app-error';
 import type { Principal } from '../auth';
 import { CalendarService } from '../calendar';
@@ -53,7 +54,7 @@ export class CaseParticipantsService {
    * The entity's own cases: number, state, decisions, deadlines. Never a reporter, a tenant id
    * or the number of reports; per-tenant figures only with enough tenants to hide among.
    */
-  async entityCases(p: Principal) {
+  async entityCases(p: Principal): Promise<EntityCaseView[]> {
     if (!p.entityId) return [];
     const [rows, calendar, tenants] = await Promise.all([
       this.repo.cases({ entityId: p.entityId }),
@@ -95,7 +96,7 @@ export class CaseParticipantsService {
   }
 
   /** The tenant's own reports with their case's public steps and due dates. */
-  async tenantReports(p: Principal) {
+  async tenantReports(p: Principal): Promise<TenantReportView[]> {
     if (!p.tenantId) return [];
     const tenantId = p.tenantId;
     const reports = await this.repo.reportsOfTenant(tenantId);

@@ -1,36 +1,14 @@
-import { type CaseDeadlinesView, type CaseEventView, type DeadlineView } from '@zgd/shared-types';
+import type {
+  CaseDecisionView,
+  CaseEventView,
+  CaseRefundView,
+  CaseReportStaffView,
+  CaseSummaryView,
+} from '@zgd/shared-types';
 import { formatFen } from '../reconciliation/domain/exact';
 import type { CaseEventRow, CaseReportRow, CaseRow } from './case.entity';
 import type { DeadlinesOrGap } from './case-deadline-facts';
 import { CASE_STATE_LABELS, type CaseState, type EnforcementCase } from './domain';
-
-/** What staff see of a case in a queue. */
-export interface CaseSummaryView {
-  id: string;
-  number: string;
-  districtCode: string;
-  entityId: string;
-  state: string;
-  stateLabel: string;
-  periods: string[];
-  source: string;
-  assigneeUserId: number | null;
-  receivedAt: string;
-  reportCount: number;
-  deadlines: CaseDeadlinesView | null;
-  urgent: DeadlineView | null;
-  calendarGap: string | null;
-}
-
-export interface DecisionView {
-  at: string;
-  illegalGain: string;
-  refundOrdered: string;
-  warning: boolean;
-  fine: string;
-  confiscation: string;
-  serious: boolean;
-}
 
 export const stateLabel = (state: string) => CASE_STATE_LABELS[state as CaseState] ?? state;
 
@@ -51,7 +29,7 @@ export function summaryView(row: CaseRow, c: EnforcementCase, d: DeadlinesOrGap)
   };
 }
 
-export function decisionView(c: EnforcementCase): DecisionView | null {
+export function decisionView(c: EnforcementCase): CaseDecisionView | null {
   const d = c.decision;
   return (
     d && {
@@ -66,7 +44,7 @@ export function decisionView(c: EnforcementCase): DecisionView | null {
   );
 }
 
-export function refundViews(c: EnforcementCase) {
+export function refundViews(c: EnforcementCase): CaseRefundView[] {
   return c.refunds.map((r) => ({
     tenantId: r.tenantId,
     ordered: formatFen(r.orderedFen),
@@ -90,7 +68,10 @@ export function eventView(e: CaseEventRow, withDetails: boolean): CaseEventView 
 }
 
 /** A report as its district's staff see it: who reported, when, what was frozen. */
-export function reportViewForStaff(r: CaseReportRow, reporterName: string | null) {
+export function reportViewForStaff(
+  r: CaseReportRow,
+  reporterName: string | null,
+): Omit<CaseReportStaffView, 'attachments'> {
   return {
     id: r.id,
     tenantId: r.tenantId,

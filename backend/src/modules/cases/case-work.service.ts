@@ -1,5 +1,13 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { CaseHttpErrorCode, type CaseActionBody, type CaseListQuery } from '@zgd/shared-types';
+import {
+  CaseHttpErrorCode,
+  type CaseActionAnswer,
+  type CaseActionBody,
+  type CaseDetailView,
+  type CaseListQuery,
+  type CasesDueView,
+  type CaseSummaryView,
+} from '@zgd/shared-types';
 import { AppError } from '../../common/errors/app-error';
 import { AuditService } from '../audit';
 import { canSeeDistrict, type Principal } from '../auth';
@@ -17,7 +25,6 @@ import {
   refundViews,
   reportViewForStaff,
   summaryView,
-  type CaseSummaryView,
 } from './case-views';
 import { CasesRepository } from './cases.repository';
 import { ReportAttachmentsService } from './report-attachments.service';
@@ -62,7 +69,7 @@ export class CaseWorkService {
   }
 
   /** Open cases whose most urgent deadline is overdue or due soon. */
-  async due(p: Principal) {
+  async due(p: Principal): Promise<CasesDueView> {
     const open = (await this.list(p, {})).filter((c) => c.urgent);
     return {
       overdue: open.filter((c) => c.urgent?.state === 'overdue'),
@@ -74,7 +81,7 @@ export class CaseWorkService {
    * One case in full for its district's staff or the city, reporters included. Every read of
    * a reporter's identity is written to the audit log (who read which report, not what).
    */
-  async detail(p: Principal, id: string) {
+  async detail(p: Principal, id: string): Promise<CaseDetailView> {
     const row = await this.load(p, id);
     const c = caseFromJson(row.model);
     const [stored, events, calendar] = await Promise.all([
@@ -133,7 +140,7 @@ export class CaseWorkService {
    * One step by anyone the workflow lets take it: staff of the district, the entity for its own
    * correction, a tenant confirming its own refund. The workflow checks who, then the state.
    */
-  async act(p: Principal, id: string, body: CaseActionBody) {
+  async act(p: Principal, id: string, body: CaseActionBody): Promise<CaseActionAnswer> {
     const row = await this.repo.caseById(id);
     if (!row) throw notFound();
     const isStaff = ['city_admin', 'district_officer', 'district_lead'].includes(p.role);
