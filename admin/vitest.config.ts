@@ -10,7 +10,9 @@ export default mergeConfig(
       setupFiles: ['./src/test/setup.ts'],
       // antd renders heavy trees; keep the two cores for one worker plus the runner.
       maxWorkers: 1,
-      testTimeout: 30_000,
+      // A page test renders the whole console; on a shared, busy two-core machine one can take
+      // well over 30 s. Failures still surface sooner, through Testing Library's 10 s waits.
+      testTimeout: 90_000,
     },
   }),
 );

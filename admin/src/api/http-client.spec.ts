@@ -1,7 +1,9 @@
 import { describe, expect, it, vi } from 'vitest';
 import { jsonResponse } from '../test/json-response';
+import { loginAnswer, signIn } from '../test/render-app';
 import { ApiError, ClientErrorCode } from './api-error';
-import { apiGet, request } from './http-client';
+import { apiGet, queryString, request } from './http-client';
+import { currentSession, sessionEndReason } from './session';
 
 function stubFetch(impl: () => Promise<Response>) {
   const fetchMock = vi.fn<typeof fetch>(impl);
@@ -72,5 +74,42 @@ describe('http client', () => {
     expect(error.code).toBe(ClientErrorCode.NETWORK);
     expect(error.status).toBe(0);
     expect(error.message).toBe('无法连接服务器，请检查网络后重试');
+  });
+
+  it('sends the session’s bearer token, and none when signed out', async () => {
+    const fetchMock = stubFetch(async () => jsonResponse({}));
+    await apiGet('/imports');
+    signIn();
+    await apiGet('/imports');
+    const auth = (call: number) =>
+      new Headers((fetchMock.mock.calls[call]![1] as RequestInit).headers).get('authorization');
+    expect(auth(0)).toBeNull();
+    expect(auth(1)).toBe(`Bearer ${loginAnswer().token}`);
+  });
+
+  it('ends the session when the server no longer accepts its token', async () => {
+    stubFetch(async () => jsonResponse({ code: 'AUTH.UNAUTHENTICATED', message: '请先登录' }, 401));
+    signIn();
+    const error = await failure(apiGet('/imports'));
+    expect(error.code).toBe('AUTH.UNAUTHENTICATED');
+    expect(currentSession()).toBeNull();
+    expect(sessionEndReason()).toBe('expired');
+  });
+
+  it('posts FormData as multipart, leaving the boundary to the browser', async () => {
+    const fetchMock = stubFetch(async () => jsonResponse({ state: 'queued', jobId: 'j' }, 201));
+    const form = new FormData();
+    form.append('files', new File(['x'], 'grid_bills.csv'));
+    await request('POST', '/imports', form);
+    const init = fetchMock.mock.calls[0]![1] as RequestInit;
+    expect(init.body).toBe(form);
+    expect(new Headers(init.headers).get('content-type')).toBeNull();
+  });
+
+  it('builds a query string from the defined parameters only', () => {
+    expect(queryString({ pricing: 'two_part', month: 7, voltage: undefined })).toBe(
+      '?pricing=two_part&month=7',
+    );
+    expect(queryString({ a: undefined })).toBe('');
   });
 });

@@ -1,15 +1,24 @@
 import type { ErrorBody } from '@zgd/shared-types';
 import { ApiError, ClientErrorCode } from './api-error';
+import { currentSession, endSession } from './session';
 
 /** Same origin in production (served by the backend), proxied by Vite in development. */
 const API_PREFIX = '/api';
 
 export interface RequestOptions {
   signal?: AbortSignal;
+  /** A bearer token to send instead of the stored session's. */
+  token?: string;
 }
 
 type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
+/**
+ * Calls the API with the session's bearer token. A `FormData` body goes as multipart (the
+ * browser sets the boundary), anything else as JSON. A 401 to a call that carried a token
+ * means the session is over (expired, revoked, logged out elsewhere): it is ended here, and
+ * the route guard sends the user to the login page.
+ */
 export async function request<T>(
   method: Method,
   path: string,
@@ -17,14 +26,17 @@ export async function request<T>(
   options: RequestOptions = {},
 ): Promise<T> {
   const headers: Record<string, string> = { Accept: 'application/json' };
-  if (body !== undefined) headers['Content-Type'] = 'application/json';
+  const multipart = body instanceof FormData;
+  if (body !== undefined && !multipart) headers['Content-Type'] = 'application/json';
+  const token = options.token ?? currentSession()?.token;
+  if (token) headers['Authorization'] = `Bearer ${token}`;
 
   let response: Response;
   try {
     response = await fetch(`${API_PREFIX}${path}`, {
       method,
       headers,
-      body: body === undefined ? undefined : JSON.stringify(body),
+      body: body === undefined ? undefined : multipart ? body : JSON.stringify(body),
       signal: options.signal,
       credentials: 'same-origin',
     });
@@ -34,6 +46,7 @@ export async function request<T>(
     throw new ApiError(ClientErrorCode.NETWORK, '无法连接服务器，请检查网络后重试', 0);
   }
 
+  if (response.status === 401 && token) endSession('expired');
   const payload = await readJson(response);
   if (response.ok) {
     if (payload === undefined && response.status !== 204) throw unexpected(response.status);
@@ -47,6 +60,19 @@ export async function request<T>(
 
 export const apiGet = <T>(path: string, options?: RequestOptions) =>
   request<T>('GET', path, undefined, options);
+
+export const apiPost = <T>(path: string, body?: unknown, options?: RequestOptions) =>
+  request<T>('POST', path, body, options);
+
+/** `?a=1&b=2` from the defined entries, in the order given; empty when none is defined. */
+export function queryString(params: Record<string, string | number | undefined>): string {
+  const search = new URLSearchParams();
+  for (const [key, value] of Object.entries(params)) {
+    if (value !== undefined && value !== '') search.set(key, String(value));
+  }
+  const text = search.toString();
+  return text ? `?${text}` : '';
+}
 
 /** The parsed body, or undefined when it is empty or not JSON (e.g. a proxy's HTML page). */
 async function readJson(response: Response): Promise<unknown> {

@@ -1,9 +1,10 @@
 import { fireEvent, screen, within } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
+import { currentSession } from '../api/session';
 import { jsonResponse, renderApp } from '../test/render-app';
-import { navItems } from './nav-items';
+import { navItemsFor } from './nav-items';
 
-const menuLabels = [
+const staffMenu = [
   '工作台',
   '线索与案件',
   '数据导入',
@@ -14,10 +15,11 @@ const menuLabels = [
 ];
 
 function stubHealth() {
-  vi.stubGlobal(
-    'fetch',
-    vi.fn(async () => jsonResponse({ status: 'ok', database: { type: 'sqlite', ok: true } })),
+  const fetchMock = vi.fn<typeof fetch>(async () =>
+    jsonResponse({ status: 'ok', database: { type: 'sqlite', ok: true } }),
   );
+  vi.stubGlobal('fetch', fetchMock);
+  return fetchMock;
 }
 
 function mainMenu() {
@@ -32,15 +34,88 @@ describe('console layout', () => {
     await screen.findByText('服务正常');
   });
 
-  it('renders every menu item, in order, each linking under /admin', async () => {
+  it('shows who is signed in, with role and district', async () => {
+    stubHealth();
+    renderApp('/admin/', { as: 'district_officer' });
+    const user = within(screen.getByLabelText('当前用户'));
+    expect(user.getByText('浦东办案员')).toBeTruthy();
+    expect(user.getByText('浦东新区 · 区局办案人员')).toBeTruthy();
+    await screen.findByText('服务正常');
+  });
+
+  it('renders every staff menu item, in order, each linking under /admin', async () => {
     stubHealth();
     renderApp('/admin/');
     const links = mainMenu().getAllByRole('link');
-    expect(links.map((link) => link.textContent)).toEqual(menuLabels);
+    expect(links.map((link) => link.textContent)).toEqual(staffMenu);
     expect(links.map((link) => link.getAttribute('href'))).toEqual(
-      navItems.map((item) => (item.path === '/' ? '/admin' : `/admin${item.path}`)),
+      navItemsFor('city_admin').map((item) =>
+        item.path === '/' ? '/admin' : `/admin${item.path}`,
+      ),
     );
     await screen.findByText('服务正常');
+  });
+
+  it('shows a charging entity only its upload and its own pages, starting at 数据导入', async () => {
+    vi.stubGlobal('fetch', vi.fn<typeof fetch>());
+    const { router } = renderApp('/admin/', { as: 'entity_user' });
+    expect(await screen.findByRole('heading', { name: '数据导入' })).toBeTruthy();
+    expect(router.state.location.pathname).toBe('/admin/imports');
+    expect(
+      mainMenu()
+        .getAllByRole('link')
+        .map((link) => link.textContent),
+    ).toEqual(['数据导入', '本单位核查结果']);
+  });
+
+  it('refuses an area the role may not use, even by its address', async () => {
+    vi.stubGlobal('fetch', vi.fn<typeof fetch>());
+    renderApp('/admin/tariffs', { as: 'entity_user' });
+    expect(await screen.findByText('无权访问')).toBeTruthy();
+    expect(screen.getByText(/当前账号无权使用“电价管理”/)).toBeTruthy();
+  });
+
+  it('sends a visitor without a session to the login page', async () => {
+    const fetchMock = stubHealth();
+    const { router } = renderApp('/admin/tariffs', { as: null });
+    expect(await screen.findByRole('button', { name: '登录' })).toBeTruthy();
+    expect(router.state.location.pathname).toBe('/admin/login');
+    expect(fetchMock).not.toHaveBeenCalled();
+  });
+
+  it('tells a tenant session that the console is not for tenants', async () => {
+    vi.stubGlobal('fetch', vi.fn<typeof fetch>());
+    renderApp('/admin/', { as: 'tenant' });
+    expect(await screen.findByText('终端用户无法使用监管平台')).toBeTruthy();
+    expect(screen.queryByRole('navigation', { name: '主导航' })).toBeNull();
+  });
+
+  it('logs out on 退出: ends the session on the server and shows the login page', async () => {
+    const fetchMock = stubHealth();
+    const { router } = renderApp('/admin/');
+    await screen.findByText('服务正常');
+    fetchMock.mockImplementationOnce(async () => new Response(null, { status: 204 }));
+
+    fireEvent.click(screen.getByRole('button', { name: '退出' }));
+    expect(await screen.findByRole('button', { name: '登录' })).toBeTruthy();
+    expect(router.state.location.pathname).toBe('/admin/login');
+    const [url, init] = fetchMock.mock.calls.at(-1)!;
+    expect(url).toBe('/api/auth/logout');
+    expect((init as RequestInit).method).toBe('POST');
+    expect(currentSession()).toBeNull();
+  });
+
+  it('goes to the login page when the API answers 401 (session expired)', async () => {
+    vi.stubGlobal(
+      'fetch',
+      vi.fn<typeof fetch>(async () =>
+        jsonResponse({ code: 'AUTH.UNAUTHENTICATED', message: '请先登录' }, 401),
+      ),
+    );
+    const { router } = renderApp('/admin/');
+    expect(await screen.findByText('登录已失效，请重新登录')).toBeTruthy();
+    expect(router.state.location.pathname).toBe('/admin/login');
+    expect(currentSession()).toBeNull();
   });
 
   it('opens a not-yet-built area from the menu and shows it is coming', async () => {
@@ -48,16 +123,16 @@ describe('console layout', () => {
     const { router } = renderApp('/admin/');
     await screen.findByText('服务正常');
 
-    fireEvent.click(mainMenu().getByRole('link', { name: '电价管理' }));
+    fireEvent.click(mainMenu().getByRole('link', { name: '收费主体' }));
     expect(await screen.findByText('该功能即将上线')).toBeTruthy();
-    expect(router.state.location.pathname).toBe('/admin/tariffs');
-    expect(screen.getByRole('heading', { name: '电价管理' })).toBeTruthy();
+    expect(router.state.location.pathname).toBe('/admin/charging-entities');
+    expect(screen.getByRole('heading', { name: '收费主体' })).toBeTruthy();
   });
 
   it('shows the 404 page inside the layout for an unknown address', async () => {
     renderApp('/admin/no-such-page');
     expect(await screen.findByText('页面不存在')).toBeTruthy();
-    expect(mainMenu().getAllByRole('link')).toHaveLength(menuLabels.length);
+    expect(mainMenu().getAllByRole('link')).toHaveLength(staffMenu.length);
   });
 
   it('shows the 404 page below a known area too', async () => {

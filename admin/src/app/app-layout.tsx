@@ -1,26 +1,32 @@
-import { Layout, Menu, Spin, Typography, theme } from 'antd';
-import { Suspense } from 'react';
+import type { Me } from '@zgd/shared-types';
+import { Button, Layout, Menu, Space, Spin, Tag, Typography, theme } from 'antd';
+import { Suspense, useState } from 'react';
 import { Link, Outlet, useLocation } from 'react-router-dom';
-import { navItemFor, navItems } from './nav-items';
+import { logout } from '../api/auth-api';
+import { endSession } from '../api/session';
+import { navItemFor, navItemsFor } from './nav-items';
+import { roleDescription } from './roles';
+import { useSession } from './use-session';
 
 const { Header, Sider, Content } = Layout;
-
-const menuItems = navItems.map((item) => ({
-  key: item.path,
-  label: <Link to={item.path}>{item.label}</Link>,
-}));
 
 export function AppLayout() {
   const { pathname } = useLocation();
   const { token } = theme.useToken();
+  const session = useSession();
   const current = navItemFor(pathname);
+  const menuItems = (session ? navItemsFor(session.user.role) : []).map((item) => ({
+    key: item.path,
+    label: <Link to={item.path}>{item.label}</Link>,
+  }));
 
   return (
     <Layout style={{ minHeight: '100vh' }}>
-      <Header style={{ display: 'flex', alignItems: 'center', paddingInline: 24 }}>
+      <Header style={{ display: 'flex', alignItems: 'center', gap: 24, paddingInline: 24 }}>
         <Typography.Title level={4} style={{ color: '#fff', margin: 0, whiteSpace: 'nowrap' }}>
           上海市市场监督管理局 · 转供电价格监管平台
         </Typography.Title>
+        {session && <UserMenu user={session.user} />}
       </Header>
       <Layout>
         <Sider width={208} breakpoint="lg" collapsedWidth={0} theme="light">
@@ -33,15 +39,40 @@ export function AppLayout() {
             />
           </nav>
         </Sider>
+        {/* antd renders Content as the page's <main>. */}
         <Content style={{ padding: 24, background: token.colorBgLayout }}>
-          <main>
-            <Suspense fallback={<PageLoading />}>
-              <Outlet />
-            </Suspense>
-          </main>
+          <Suspense fallback={<PageLoading />}>
+            <Outlet />
+          </Suspense>
         </Content>
       </Layout>
     </Layout>
+  );
+}
+
+/** Who is signed in, and 退出. Logging out ends the session even if the server is unreachable. */
+function UserMenu({ user }: { user: Me }) {
+  const [leaving, setLeaving] = useState(false);
+  const signOut = async () => {
+    setLeaving(true);
+    await logout().catch(() => undefined);
+    endSession('logout');
+  };
+  return (
+    <Space size={12} style={{ marginInlineStart: 'auto', whiteSpace: 'nowrap' }}>
+      <Space size={6} aria-label="当前用户">
+        <Typography.Text style={{ color: '#fff' }}>{user.displayName}</Typography.Text>
+        {/* A name like "市局管理员" already says the role. */}
+        {roleDescription(user) !== user.displayName && (
+          <Tag color="blue" bordered={false}>
+            {roleDescription(user)}
+          </Tag>
+        )}
+      </Space>
+      <Button size="small" ghost loading={leaving} onClick={signOut}>
+        退出
+      </Button>
+    </Space>
   );
 }
 

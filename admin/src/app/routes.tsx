@@ -1,10 +1,13 @@
-import { lazy } from 'react';
+import { lazy, type ReactNode } from 'react';
 import type { RouteObject } from 'react-router-dom';
 import { AppLayout } from './app-layout';
 import { NotFoundPage } from './not-found-page';
+import { HomeRoute, RequireArea } from './require-area';
+import { RequireSession } from './require-session';
 import { RouteErrorPage } from './route-error-page';
 
 // One chunk per area, so the first screen only loads the layout and the page it shows.
+const LoginPage = lazy(() => import('../features/login/login-page'));
 const DashboardPage = lazy(() => import('../features/dashboard/dashboard-page'));
 const CasesPage = lazy(() => import('../features/cases/cases-page'));
 const DataImportPage = lazy(() => import('../features/data-import/data-import-page'));
@@ -14,25 +17,41 @@ const ChargingEntitiesPage = lazy(
 );
 const WarningsCreditPage = lazy(() => import('../features/warnings-credit/warnings-credit-page'));
 const AuditLogsPage = lazy(() => import('../features/audit-logs/audit-logs-page'));
+const MyEntityPage = lazy(() => import('../features/my-entity/my-entity-page'));
+
+/** An area's page, shown only to the roles its menu entry lists. */
+const area = (path: string, page: ReactNode) => <RequireArea path={path}>{page}</RequireArea>;
 
 /** Paths match `navItems`; the router is created with basename `/admin`. */
 export const routes: RouteObject[] = [
+  { path: '/login', element: <LoginPage />, errorElement: <RouteErrorPage /> },
   {
     path: '/',
-    element: <AppLayout />,
+    element: (
+      <RequireSession>
+        <AppLayout />
+      </RequireSession>
+    ),
     errorElement: <RouteErrorPage />,
     children: [
       {
         // Pathless: a failing page is replaced inside the layout, the menu stays usable.
         errorElement: <RouteErrorPage />,
         children: [
-          { index: true, element: <DashboardPage /> },
-          { path: 'cases', element: <CasesPage /> },
-          { path: 'imports', element: <DataImportPage /> },
-          { path: 'tariffs', element: <TariffsPage /> },
-          { path: 'charging-entities', element: <ChargingEntitiesPage /> },
-          { path: 'warnings', element: <WarningsCreditPage /> },
-          { path: 'audit-logs', element: <AuditLogsPage /> },
+          {
+            index: true,
+            element: <HomeRoute>{area('/', <DashboardPage />)}</HomeRoute>,
+          },
+          { path: 'cases', element: area('/cases', <CasesPage />) },
+          { path: 'imports', element: area('/imports', <DataImportPage />) },
+          { path: 'tariffs', element: area('/tariffs', <TariffsPage />) },
+          {
+            path: 'charging-entities',
+            element: area('/charging-entities', <ChargingEntitiesPage />),
+          },
+          { path: 'warnings', element: area('/warnings', <WarningsCreditPage />) },
+          { path: 'audit-logs', element: area('/audit-logs', <AuditLogsPage />) },
+          { path: 'my-entity', element: area('/my-entity', <MyEntityPage />) },
           { path: '*', element: <NotFoundPage /> },
         ],
       },

@@ -16,12 +16,18 @@ Object.defineProperty(window, 'matchMedia', {
   }),
 });
 
+// jsdom does not implement pseudo-elements and logs an error when antd measures one; the
+// element's own style is what those measurements fall back to anyway.
+const getComputedStyle = window.getComputedStyle.bind(window);
+window.getComputedStyle = (element: Element) => getComputedStyle(element);
+
 // Rendering antd under jsdom is slow, more so on a shared two-core machine: wait for pages
 // longer than Testing Library's 1 s default rather than fail on load.
 configure({ asyncUtilTimeout: 10_000 });
 
 afterEach(() => {
   cleanup();
+  window.sessionStorage.clear();
   vi.unstubAllGlobals();
   vi.restoreAllMocks();
 });

@@ -1,4 +1,4 @@
-import { fireEvent, screen } from '@testing-library/react';
+import { fireEvent, screen, within } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
 import { jsonResponse, renderApp } from '../../test/render-app';
 
@@ -20,6 +20,8 @@ describe('工作台 (start page)', () => {
     expect(screen.getByText('SQLite 正常')).toBeTruthy();
     expect(fetchMock).toHaveBeenCalledTimes(1);
     expect(fetchMock.mock.calls[0]![0]).toBe('/api/health');
+    const headers = new Headers((fetchMock.mock.calls[0]![1] as RequestInit).headers);
+    expect(headers.get('authorization')).toBe('Bearer test-token');
   });
 
   it('names MySQL and flags a database that is down', async () => {
@@ -58,12 +60,15 @@ describe('工作台 (start page)', () => {
     expect(fetchMock).toHaveBeenCalledTimes(2);
   });
 
-  it('links every upcoming area from the start page', async () => {
+  it('links every area from the start page, marking those still to come', async () => {
     stubFetch(async () => jsonResponse(healthy));
     renderApp('/admin/');
     await screen.findByText('服务正常');
 
-    const link = screen.getByRole('link', { name: '数据导入（即将上线）' });
-    expect(link.getAttribute('href')).toBe('/admin/imports');
+    const page = within(screen.getByRole('main'));
+    const imports = page.getByRole('link', { name: '数据导入（即将上线）' });
+    expect(imports.getAttribute('href')).toBe('/admin/imports');
+    const cases = page.getByRole('link', { name: '线索与案件（即将上线）' });
+    expect(cases.getAttribute('href')).toBe('/admin/cases');
   });
 });
