@@ -33,7 +33,7 @@ export const navItems: readonly NavItem[] = [
     label: '数据导入',
     summary: '导入电网企业月度电费账单与收费主体的分户收费数据。',
     roles: [...STAFF_ROLES, 'entity_user'],
-    ready: false,
+    ready: true,
   },
   {
     path: '/tariffs',

@@ -4,6 +4,7 @@ import { AppLayout } from './app-layout';
 import { NotFoundPage } from './not-found-page';
 import { HomeRoute, RequireArea } from './require-area';
 import { RequireSession } from './require-session';
+import { STAFF_ROLES } from './roles';
 import { RouteErrorPage } from './route-error-page';
 
 // One chunk per area, so the first screen only loads the layout and the page it shows.
@@ -11,6 +12,7 @@ const LoginPage = lazy(() => import('../features/login/login-page'));
 const DashboardPage = lazy(() => import('../features/dashboard/dashboard-page'));
 const CasesPage = lazy(() => import('../features/cases/cases-page'));
 const DataImportPage = lazy(() => import('../features/data-import/data-import-page'));
+const BatchDetailPage = lazy(() => import('../features/data-import/batch-detail-page'));
 const TariffsPage = lazy(() => import('../features/tariffs/tariffs-page'));
 const ChargingEntitiesPage = lazy(
   () => import('../features/charging-entities/charging-entities-page'),
@@ -44,6 +46,15 @@ export const routes: RouteObject[] = [
           },
           { path: 'cases', element: area('/cases', <CasesPage />) },
           { path: 'imports', element: area('/imports', <DataImportPage />) },
+          {
+            // The API shows batches to regulator staff only.
+            path: 'imports/:batchId',
+            element: (
+              <RequireArea path="/imports" roles={STAFF_ROLES}>
+                <BatchDetailPage />
+              </RequireArea>
+            ),
+          },
           { path: 'tariffs', element: area('/tariffs', <TariffsPage />) },
           {
             path: 'charging-entities',
