@@ -40,7 +40,7 @@ export const navItems: readonly NavItem[] = [
     label: '电价管理',
     summary: '查询上海市目录电价、代理购电价格与分时电价时段，比较各月电价。',
     roles: STAFF_ROLES,
-    ready: false,
+    ready: true,
   },
   {
     path: '/charging-entities',

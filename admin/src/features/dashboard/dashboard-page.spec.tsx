@@ -69,6 +69,9 @@ describe('工作台 (start page)', () => {
     expect(page.getByRole('link', { name: '数据导入' }).getAttribute('href')).toBe(
       '/admin/imports',
     );
+    expect(page.getByRole('link', { name: '电价管理' }).getAttribute('href')).toBe(
+      '/admin/tariffs',
+    );
     const upcoming = page.getByRole('link', { name: '线索与案件（即将上线）' });
     expect(upcoming.getAttribute('href')).toBe('/admin/cases');
   });
