@@ -258,6 +258,11 @@ describe(`reports and cases over HTTP on ${process.env.TEST_DB ?? 'sqlite'}`, ()
       kind: 'filing_decision',
       dueDate: '2026-03-12',
     });
+    // The first case was opened on a real-name report: its reporter must be told, within 5
+    // working days of 立案 (2026-06-01, so by 2026-06-08).
+    const all = (await call(officer, 'GET', '/cases')).json;
+    const first = all.find((c: { number: string }) => c.number.endsWith('-00001'));
+    expect(first.deadlines.reporterNotice).toMatchObject({ dueDate: '2026-06-08' });
     const queue = await call(officer, 'GET', '/cases?status=registered');
     expect(queue.json.map((c: { number: string }) => c.number)).toEqual([
       '沪转供-310112-2026-00002',

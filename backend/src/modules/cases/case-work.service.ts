@@ -11,7 +11,7 @@ import {
 import { AppError } from '../../common/errors/app-error';
 import { AuditService } from '../audit';
 import { canSeeDistrict, type Principal } from '../auth';
-import { CalendarService, type WorkingCalendar } from '../calendar';
+import { CalendarService } from '../calendar';
 import type { CaseRow } from './case.entity';
 import { CASES_CLOCK, type CaseClock } from './case-clock';
 import { deadlinesOf } from './case-deadline-facts';
@@ -28,7 +28,7 @@ import {
 } from './case-views';
 import { CasesRepository } from './cases.repository';
 import { ReportAttachmentsService } from './report-attachments.service';
-import { transition, type CaseActor, type EnforcementCase } from './domain';
+import { FINAL_STATES, transition, type CaseActor, type CaseState } from './domain';
 import { caseFromJson } from './domain/case-json';
 
 const notFound = () => new AppError(CaseHttpErrorCode.NOT_FOUND, '没有找到该案件');
@@ -64,13 +64,21 @@ export class CaseWorkService {
     });
     const calendar = await this.calendar.calendar();
     const now = this.clock.now();
-    const views = await Promise.all(rows.map((r) => this.summary(r, calendar, now)));
-    return views.sort(byUrgency);
+    const realName = await this.repo.casesWithRealNameReport(rows.map((r) => r.id));
+    return rows
+      .map((row) => {
+        const c = caseFromJson(row.model);
+        return summaryView(row, c, deadlinesOf(c, realName.has(row.id), calendar, now));
+      })
+      .sort(byUrgency);
   }
 
   /** Open cases whose most urgent deadline is overdue or due soon. */
   async due(p: Principal): Promise<CasesDueView> {
-    const open = (await this.list(p, {})).filter((c) => c.urgent);
+    // Closed cases leave the due list: the reporter's notice is not recorded as a step yet.
+    const open = (await this.list(p, {})).filter(
+      (c) => c.urgent && !FINAL_STATES.has(c.state as CaseState),
+    );
     return {
       overdue: open.filter((c) => c.urgent?.state === 'overdue'),
       dueSoon: open.filter((c) => c.urgent?.state === 'due_soon'),
@@ -159,21 +167,6 @@ export class CaseWorkService {
     if (!row) throw notFound();
     if (!canSeeDistrict(p, row.districtCode)) throw outOfScope();
     return row;
-  }
-
-  private async summary(row: CaseRow, calendar: WorkingCalendar, now: Date) {
-    const c: EnforcementCase = caseFromJson(row.model);
-    const reports = await this.repo.reportsOfCase(row.id);
-    return summaryView(
-      row,
-      c,
-      deadlinesOf(
-        c,
-        reports.some((r) => r.realName),
-        calendar,
-        now,
-      ),
-    );
   }
 }
 

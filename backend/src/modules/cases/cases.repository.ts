@@ -55,6 +55,18 @@ export class CasesRepository {
     });
   }
 
+  /** Of these cases, those with at least one real-name report (its reporter must be told). */
+  async casesWithRealNameReport(caseIds: string[]): Promise<Set<string>> {
+    if (!caseIds.length) return new Set();
+    const rows: { case_id: string }[] = await this.ds.manager
+      .createQueryBuilder(CaseReportRow, 'r')
+      .select('DISTINCT r.case_id', 'case_id')
+      .where('r.case_id IN (:...caseIds)', { caseIds })
+      .andWhere('r.real_name = :yes', { yes: true })
+      .getRawMany();
+    return new Set(rows.map((r) => r.case_id));
+  }
+
   reportsOfTenant(tenantId: string): Promise<CaseReportRow[]> {
     return this.ds.manager.find(CaseReportRow, {
       where: { tenantId },
