@@ -6,7 +6,7 @@ import { DataSource } from 'typeorm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PROVIDER_KEYS } from '../src/config/app-config';
 import { signDelivery } from '../src/modules/imports/provider-signature';
-import { loginAs, type TestSession } from './support/auth';
+import { loginAs, loginAsNewUser, type TestSession } from './support/auth';
 import { count, fixture, folderUploads } from './support/batches';
 import { multipartBody } from './support/multipart';
 import { startTestApp, type TestApp } from './support/test-app';
@@ -183,6 +183,42 @@ describe(`batch delivery over HTTP on ${process.env.TEST_DB ?? 'sqlite'}`, () =>
       code: 'IMPORT.OUT_OF_SCOPE',
       file: 'grid_bills.csv',
     });
+  });
+
+  it('shows an entity user its own upload and its errors, and no other entity its jobs', async () => {
+    const entity = await loginAs(t, 'entity');
+    // Content of its own (a trailing blank line), so that it is a new delivery, not a known one.
+    const theirs = folderUploads(fixture('03-loss-own-use-and-tou'))
+      .filter((u) => u.name === 'tenant_charges.csv')
+      .map((u) => ({ ...u, data: Buffer.concat([u.data, Buffer.from('\n')]) }));
+    const receipt = (await (await upload(entity, theirs)).json()) as DeliveryReceipt;
+    const jobId = receipt.state === 'queued' ? receipt.jobId : null;
+    expect(jobId).not.toBeNull();
+    await settled(receipt);
+    const own = await fetch(`${t.baseUrl}/api/imports/deliveries/${jobId}`, {
+      headers: entity.headers,
+    });
+    expect(own.status).toBe(200);
+    const view = (await own.json()) as { status: string; batch: ImportBatchView };
+    expect(view).toMatchObject({ status: 'done', batch: { status: 'rejected' } });
+    // One error per row of the other entity's charges (8 rows), each naming its line.
+    expect(view.batch.errors.map((e) => [e.code, e.line])).toEqual(
+      [2, 3, 4, 5, 6, 7, 8, 9].map((l) => ['IMPORT.OUT_OF_SCOPE', l]),
+    );
+
+    const other = await loginAsNewUser(t, { role: 'entity_user', entityId: '913101177JH4BXKF5F' });
+    expect(
+      (await fetch(`${t.baseUrl}/api/imports/deliveries/${jobId}`, { headers: other.headers }))
+        .status,
+    ).toBe(404);
+    expect((await fetch(`${t.baseUrl}/api/jobs/${jobId}`, { headers: other.headers })).status).toBe(
+      404,
+    );
+    expect(
+      (await fetch(`${t.baseUrl}/api/jobs/${jobId}`, { headers: entity.headers })).status,
+    ).toBe(200);
+    // Staff's import history stays closed to entities.
+    expect((await fetch(`${t.baseUrl}/api/imports`, { headers: entity.headers })).status).toBe(403);
   });
 
   it('refuses uploads from tenants and from callers without a session', async () => {

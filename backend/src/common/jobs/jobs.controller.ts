@@ -9,7 +9,7 @@ import {
 } from '@nestjs/swagger';
 import { ErrorBodySchema, JobViewSchema, type JobView } from '@zgd/shared-types';
 import { z } from 'zod';
-import { Roles } from '../../modules/auth';
+import { CurrentUser, Roles, type Principal } from '../../modules/auth';
 import { JOB_QUEUE, type JobQueue } from './job-queue';
 import { jobNotFound } from './jobs.errors';
 
@@ -34,9 +34,14 @@ export class JobsController {
     description: 'JOB.NOT_FOUND: no job has that id',
     schema: openApi(ErrorBodySchema),
   })
-  async get(@Param('id') id: string): Promise<JobView> {
+  async get(@Param('id') id: string, @CurrentUser() p: Principal): Promise<JobView> {
     const job = await this.jobs.get(id);
     if (!job) throw jobNotFound();
+    // A charging entity sees only the jobs of its own uploads; others do not exist for it.
+    if (p.role === 'entity_user') {
+      const payload = (await this.jobs.payloadOf(id)) as { onlyEntityId?: string } | null;
+      if (!p.entityId || payload?.onlyEntityId !== p.entityId) throw jobNotFound();
+    }
     return job;
   }
 }

@@ -53,6 +53,24 @@ export class ImportsController {
     });
   }
 
+  @Get('imports/deliveries/:jobId')
+  @Roles('city_admin', 'district_officer', 'district_lead', 'entity_user')
+  @ApiOperation({
+    summary: 'An upload followed by whoever made it: the job, then the batch with every error',
+    description:
+      'Charging entities see only their own uploads (they cannot read the import history).',
+  })
+  uploadDelivery(
+    @Param('jobId') jobId: string,
+    @CurrentUser() p: Principal,
+  ): Promise<ProviderDeliveryView> {
+    return this.imports.deliveryOf(jobId, (d) =>
+      p.role === 'entity_user'
+        ? d.source === 'upload' && d.onlyEntityId !== null && d.onlyEntityId === p.entityId
+        : true,
+    );
+  }
+
   @Get('imports')
   @Roles('city_admin', 'district_officer', 'district_lead')
   @ApiOperation({ summary: 'Import history, newest first' })
@@ -90,7 +108,10 @@ export class ImportsController {
       Date.now(),
     );
     if (!check.ok) throw new AppError(check.code, check.message);
-    return this.imports.deliveryOf(jobId, check.providerId);
+    return this.imports.deliveryOf(
+      jobId,
+      (d) => d.source === 'provider' && d.providerId === check.providerId,
+    );
   }
 
   @Post('provider/batches')

@@ -186,14 +186,20 @@ export class ImportsService implements OnModuleInit {
     }
   }
 
-  /** A provider's view of one of its deliveries: the job, and the batch once it exists. */
-  async deliveryOf(jobId: string, providerId: string): Promise<ProviderDeliveryView> {
+  /**
+   * One delivery seen by whoever made it (a provider, or an entity user): the job, and the
+   * batch once stored or refused. Someone else's delivery is not found.
+   */
+  async deliveryOf(
+    jobId: string,
+    isOwner: (d: DeliveryMeta) => boolean,
+  ): Promise<ProviderDeliveryView> {
     const job = await this.jobs.get(jobId);
     const payload =
       job?.kind === IMPORT_JOB
         ? ((await this.jobs.payloadOf(jobId)) as ImportJobPayload | null)
         : null;
-    if (!job || payload?.providerId !== providerId)
+    if (!job || !payload || !isOwner(payload))
       throw new AppError('DELIVERY.NOT_FOUND', '找不到该次数据交付');
     const batchId = (job.result as { batchId?: string } | null)?.batchId;
     const batch = batchId ? await this.repo.findBatch(batchId) : null;
