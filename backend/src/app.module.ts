@@ -3,6 +3,7 @@ import { APP_FILTER, APP_GUARD } from '@nestjs/core';
 import { CryptoModule } from './common/crypto/crypto.module';
 import { AppExceptionFilter } from './common/errors/app-exception.filter';
 import { JobsModule } from './common/jobs/jobs.module';
+import { StorageModule } from './common/storage/storage.module';
 import type { JsonLogger } from './common/logging/json-logger';
 import type { AppConfig } from './config/app-config';
 import { ConfigModule } from './config/config.module';
@@ -27,6 +28,7 @@ export class AppModule {
       imports: [
         ConfigModule.forRoot(config, logger),
         DatabaseModule,
+        StorageModule,
         CryptoModule,
         AuditModule,
         AuthModule,

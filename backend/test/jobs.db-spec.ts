@@ -247,7 +247,7 @@ describe(`jobs on ${process.env.TEST_DB ?? 'sqlite'}`, () => {
       ids.push(await (n % 2 ? workers.A : workers.B).enqueue('square', n));
     await Promise.all([workers.A.start(), workers.B.start()]);
 
-    const views = await Promise.all(ids.map((id) => workers.A.waitFor(id, 15_000)));
+    const views = await Promise.all(ids.map((id) => workers.A.waitFor(id, 60_000)));
     expect(views.map((v) => v.result)).toEqual(ids.map((_, n) => n * n));
     expect(views.every((v) => v.status === 'done' && v.attempts === 1)).toBe(true);
     expect(ids.map((id) => executions.get(id)?.length)).toEqual(ids.map(() => 1));

@@ -7,6 +7,6 @@ import { TenantViewService } from './tenant-view.service';
 @Module({
   controllers: [ReconciliationController],
   providers: [ReconciliationRepository, ReconciliationService, TenantViewService],
-  exports: [ReconciliationService],
+  exports: [ReconciliationService, TenantViewService],
 })
 export class ReconciliationModule {}
