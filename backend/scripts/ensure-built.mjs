@@ -27,11 +27,6 @@ function run(args, cwd) {
 
 const built = join(shared, 'dist/cjs/index.js');
 if (!existsSync(built) || statSync(built).mtimeMs < newestMtime(join(shared, 'src'))) {
-  run([tsc, '-p', 'tsconfig.esm.json'], shared);
-  run([tsc, '-p', 'tsconfig.cjs.json'], shared);
-  run(
-    ['-e', "require('fs').writeFileSync('dist/cjs/package.json','{\"type\":\"commonjs\"}')"],
-    shared,
-  );
+  run([join(shared, 'scripts/build.mjs')], shared);
 }
 run([tsc, '-b', 'tsconfig.build.json'], resolve(here, '..'));

@@ -7,7 +7,8 @@ import { createServer } from 'node:http';
 import { mkdirSync, readFileSync, statSync } from 'node:fs';
 import { extname, join, normalize } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
+// The same Debian chromium, with the same flags, as the browser tests.
+import { launchBrowser } from '../../e2e/support/browser.mjs';
 
 const root = fileURLToPath(new URL('../dist/h5', import.meta.url));
 const outDir = fileURLToPath(new URL('../../.artifacts/screenshots', import.meta.url));
@@ -40,18 +41,7 @@ await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
 const base = `http://127.0.0.1:${server.address().port}`;
 mkdirSync(outDir, { recursive: true });
 
-const browser = await chromium.launch({
-  executablePath: '/usr/bin/chromium',
-  args: [
-    '--headless',
-    '--no-sandbox',
-    '--disable-gpu',
-    '--no-first-run',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-  ],
-});
+const browser = await launchBrowser();
 
 const problems = [];
 const shots = [
