@@ -1,5 +1,3 @@
-import * as http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { DataSource } from 'typeorm';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { PII_CIPHER } from '../src/common/crypto/crypto.module';
@@ -13,102 +11,18 @@ import {
   type NotificationRequest,
 } from '../src/modules/notifications/notifications.service';
 import { HttpWechatSubscribeClient } from '../src/modules/notifications/wechat-subscribe-client';
+import {
+  FAKE_WECHAT_APPID as APPID,
+  FAKE_WECHAT_SECRET as SECRET,
+  startFakeWechat,
+  type FakeWechat,
+} from './support/fake-wechat';
 import { freshDatabase } from './support/test-database';
 import { startTestApp } from './support/test-app';
 
 const MINUTE = 60_000;
-const APPID = 'wx0123456789abcdef';
-const SECRET = 'fake-wechat-secret-9f8e7d6c';
 const TEMPLATE = 'tmpl-case-status-001';
 const PAGE = 'packages/cases/detail';
-
-// ---- a local stand-in for api.weixin.qq.com ------------------------------------------------
-
-type Reply = { status: number } | { errcode: number; errmsg: string };
-
-interface Send {
-  token: string;
-  body: { touser: string; template_id: string; page: string; data: Record<string, unknown> };
-}
-
-interface FakeWechat {
-  url: string;
-  sends: Send[];
-  tokenRequests: number;
-  /** Replies queued per openid, used up one per send; then `{ errcode: 0 }`. */
-  script: Map<string, Reply[]>;
-  /** Milliseconds each send waits before answering (to make racing workers overlap). */
-  delayMs: number;
-  /** Invalidates every token issued so far, as a refresh elsewhere or expiry would. */
-  expireTokens(): void;
-  reset(): void;
-  close(): Promise<void>;
-}
-
-async function startFakeWechat(): Promise<FakeWechat> {
-  let issued = 0;
-  const valid = new Set<string>();
-  const fake = {
-    sends: [] as Send[],
-    tokenRequests: 0,
-    script: new Map<string, Reply[]>(),
-    delayMs: 0,
-    expireTokens: () => valid.clear(),
-    reset() {
-      fake.sends.length = 0;
-      fake.tokenRequests = 0;
-      fake.script.clear();
-      fake.delayMs = 0;
-      valid.clear();
-      issued = 0;
-    },
-  };
-  const server = http.createServer((req, res) => {
-    const url = new URL(req.url ?? '/', 'http://fake');
-    const answer = (body: object) => {
-      // WeChat labels its JSON text/plain.
-      res.writeHead(200, { 'content-type': 'text/plain' });
-      res.end(JSON.stringify(body));
-    };
-    if (req.method === 'GET' && url.pathname === '/cgi-bin/token') {
-      fake.tokenRequests++;
-      const q = url.searchParams;
-      if (q.get('grant_type') !== 'client_credential' || q.get('appid') !== APPID)
-        return answer({ errcode: 40013, errmsg: 'invalid appid' });
-      if (q.get('secret') !== SECRET) return answer({ errcode: 40125, errmsg: 'invalid secret' });
-      const token = `token-${++issued}`;
-      valid.add(token);
-      return answer({ access_token: token, expires_in: 7200 });
-    }
-    if (req.method === 'POST' && url.pathname === '/cgi-bin/message/subscribe/send') {
-      let raw = '';
-      req.on('data', (c: Buffer) => (raw += c.toString('utf8')));
-      req.on('end', () => {
-        setTimeout(() => {
-          const token = url.searchParams.get('access_token') ?? '';
-          const body = JSON.parse(raw) as Send['body'];
-          fake.sends.push({ token, body });
-          if (!valid.has(token))
-            return answer({
-              errcode: 40001,
-              errmsg: 'invalid credential, access_token is invalid',
-            });
-          const reply = fake.script.get(body.touser)?.shift();
-          if (reply && 'status' in reply) return res.writeHead(reply.status).end('busy');
-          answer(reply ?? { errcode: 0, errmsg: 'ok' });
-        }, fake.delayMs);
-      });
-      return;
-    }
-    res.writeHead(404).end();
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  return Object.assign(fake, {
-    url: `http://127.0.0.1:${port}`,
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
-  });
-}
 
 // ---- set-up -------------------------------------------------------------------------------
 

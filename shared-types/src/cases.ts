@@ -30,22 +30,53 @@ export const CaseHttpErrorCode = {
 const PERIOD = /^\d{4}-(0[1-9]|1[0-2])$/;
 export const SupplyMonthSchema = z.string().regex(PERIOD, '月份格式应为 YYYY-MM');
 
+/** A person's name as people write it: Chinese or Latin letters, a middle dot, spaces. */
+export const ReporterNameSchema = z
+  .string()
+  .trim()
+  .min(1, '请填写举报人姓名')
+  .max(30, '举报人姓名不能超过 30 个字')
+  .regex(/^[\p{Script=Han}A-Za-z·•.\s-]+$/u, '举报人姓名只能包含汉字、字母、间隔号和空格');
+
+/** A mainland mobile (13812345678) or a landline with its area code (021-62345678). */
+export const ReporterPhoneSchema = z
+  .string()
+  .trim()
+  .regex(
+    /^(1[3-9]\d{9}|0\d{2,3}-?\d{7,8})$/,
+    '联系电话应为 11 位手机号，或带区号的固定电话（如 021-62345678）',
+  );
+
 /** POST /api/reports */
-export const ReportBodySchema = z.object({
-  /** Chosen by the client per report; a retry sends the same key. */
-  idempotencyKey: z
-    .string()
-    .regex(/^[A-Za-z0-9_-]{8,64}$/, '幂等键应为 8–64 位字母、数字、下划线或连字符'),
-  accountNo: z.string().regex(/^[0-9A-Za-z-]{1,32}$/, '户号格式不正确'),
-  periods: z
-    .array(SupplyMonthSchema)
-    .min(1, '请至少选择一个月份')
-    .max(24, '一次最多举报 24 个月份')
-    .refine((p) => new Set(p).size === p.length, '月份不能重复'),
-  description: z.string().trim().max(2000, '情况说明不能超过 2000 字').default(''),
-  /** The reporter gives its name: it is told whether a case was opened (domain §5). */
-  realName: z.boolean(),
-});
+export const ReportBodySchema = z
+  .object({
+    /** Chosen by the client per report; a retry sends the same key. */
+    idempotencyKey: z
+      .string()
+      .regex(/^[A-Za-z0-9_-]{8,64}$/, '幂等键应为 8–64 位字母、数字、下划线或连字符'),
+    accountNo: z.string().regex(/^[0-9A-Za-z-]{1,32}$/, '户号格式不正确'),
+    periods: z
+      .array(SupplyMonthSchema)
+      .min(1, '请至少选择一个月份')
+      .max(24, '一次最多举报 24 个月份')
+      .refine((p) => new Set(p).size === p.length, '月份不能重复'),
+    description: z.string().trim().max(2000, '情况说明不能超过 2000 字').default(''),
+    /** The reporter gives its name: it is told whether a case was opened (domain §5). */
+    realName: z.boolean(),
+    /** A real-name reporter's name and phone, for the bureau to reach it; encrypted at rest. */
+    reporterName: ReporterNameSchema.optional(),
+    reporterPhone: ReporterPhoneSchema.optional(),
+  })
+  .superRefine((body, ctx) => {
+    if (body.realName) return;
+    for (const field of ['reporterName', 'reporterPhone'] as const)
+      if (body[field] !== undefined)
+        ctx.addIssue({
+          code: 'custom',
+          path: [field],
+          message: '匿名举报不填写姓名和联系电话；如需留下联系方式，请选择实名举报',
+        });
+  });
 export type ReportBody = z.infer<typeof ReportBodySchema>;
 
 export interface ReportAnswer {
@@ -184,8 +215,14 @@ export interface CaseReportStaffView {
   id: string;
   tenantId: string;
   realName: boolean;
-  /** Only for a real-name report. */
+  /**
+   * Given on a real-name report (null otherwise). In full only for the city, the district's
+   * lead and the assigned officer; masked for other staff (张*明, 138****5678).
+   */
   reporterName: string | null;
+  reporterPhone: string | null;
+  /** True when the name and phone above are masked for this reader. */
+  contactMasked: boolean;
   accountNo: string;
   periods: string[];
   description: string;
@@ -239,6 +276,9 @@ export interface TenantReportView {
   accountNo: string;
   periods: string[];
   realName: boolean;
+  /** The contact the tenant gave, masked as in every list. */
+  reporterName: string | null;
+  reporterPhone: string | null;
   caseId: string;
   caseNumber: string;
   state: string;

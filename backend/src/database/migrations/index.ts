@@ -7,6 +7,7 @@ import { HolidayCalendar1764460500000 } from './1764460500000-holiday-calendar';
 import { AuditLog1764460600000 } from './1764460600000-audit-log';
 import { Cases1764460700000 } from './1764460700000-cases';
 import { Notifications1764460800000 } from './1764460800000-notifications';
+import { ReporterContact1764460900000 } from './1764460900000-reporter-contact';
 
 /** In order. A migration that ran is never edited: add a new one. */
 export const MIGRATIONS = [
@@ -19,4 +20,5 @@ export const MIGRATIONS = [
   AuditLog1764460600000,
   Cases1764460700000,
   Notifications1764460800000,
+  ReporterContact1764460900000,
 ];

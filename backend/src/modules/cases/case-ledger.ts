@@ -4,9 +4,10 @@ import { AppError } from '../../common/errors/app-error';
 import { CaseHttpErrorCode } from '@zgd/shared-types';
 import { AuditService } from '../audit';
 import { shanghaiDate } from '../calendar';
+import { NotificationsService } from '../notifications/notifications.service';
 import type { CaseRow } from './case.entity';
 import { CasesRepository } from './cases.repository';
-import { caseEventToAudit, type CaseEvent, type EnforcementCase } from './domain';
+import { caseEventToAudit, statusNotices, type CaseEvent, type EnforcementCase } from './domain';
 import { caseToJson } from './domain/case-json';
 
 export interface CaseLabels {
@@ -16,30 +17,34 @@ export interface CaseLabels {
 
 /**
  * Writes a case step: the case row (its model and the columns copied from it), the timeline
- * event and the audit entry, all with the manager of the caller's audited transaction.
+ * event, the audit entry and, when the state changed, a message to each real-name reporter in
+ * the notification outbox, all with the manager of the caller's audited transaction: a step
+ * that rolls back leaves no message behind. A report joins its case before the step is written
+ * (intake inserts it first), so its own reporter is told of the registration.
  */
 @Injectable()
 export class CaseLedger {
   constructor(
     private readonly repo: CasesRepository,
     private readonly audit: AuditService,
+    private readonly notifications: NotificationsService,
   ) {}
 
   /** A newly registered case. */
   async insert(m: EntityManager, c: EnforcementCase, event: CaseEvent, labels: CaseLabels) {
     await this.repo.insertCase(toRow(c, labels, event.at), m);
-    await this.appendEvent(m, event);
+    await this.appendEvent(m, event, labels.number);
   }
 
   /** A step of an existing case, saved only over the version it was read at. */
   async update(m: EntityManager, c: EnforcementCase, event: CaseEvent, before: CaseRow) {
     const saved = await this.repo.updateCase(toRow(c, before, event.at), before.version, m);
     if (!saved) throw new AppError(CaseHttpErrorCode.CONFLICT, '案件已被他人更新，请刷新后重试');
-    await this.appendEvent(m, event);
+    await this.appendEvent(m, event, before.number);
   }
 
-  private async appendEvent(m: EntityManager, e: CaseEvent) {
-    await this.repo.appendEvent(
+  private async appendEvent(m: EntityManager, e: CaseEvent, caseNumber: string) {
+    const { seq } = await this.repo.appendEvent(
       {
         caseId: e.caseId,
         action: e.action,
@@ -53,6 +58,10 @@ export class CaseLedger {
       m,
     );
     await this.audit.append(caseEventToAudit(e), m);
+    if (e.from === e.to) return;
+    const reporters = await this.repo.realNameReporters(e.caseId, m);
+    for (const notice of statusNotices(e, seq, caseNumber, shanghaiDate(e.at), reporters))
+      await this.notifications.enqueue(m, { ...notice, template: 'case_status' });
   }
 }
 

@@ -5,7 +5,7 @@ import type { Principal } from '../auth';
 import { CalendarService } from '../calendar';
 import { CASES_CLOCK, type CaseClock } from './case-clock';
 import { deadlinesOf } from './case-deadline-facts';
-import { decisionView, eventView, stateLabel } from './case-views';
+import { decisionView, eventView, maskedContact, stateLabel } from './case-views';
 import { CasesRepository } from './cases.repository';
 import { caseFromJson } from './domain/case-json';
 import { formatFen } from '../reconciliation/domain/exact';
@@ -122,6 +122,7 @@ export class CaseParticipantsService {
           accountNo: r.accountNo,
           periods: r.periods,
           realName: r.realName,
+          ...maskedContact(r),
           caseId: row.id,
           caseNumber: row.number,
           state: row.state,

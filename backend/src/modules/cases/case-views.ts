@@ -5,6 +5,7 @@ import type {
   CaseReportStaffView,
   CaseSummaryView,
 } from '@zgd/shared-types';
+import { mask, maskPhone } from '../../common/crypto/pii-mask';
 import { formatFen } from '../reconciliation/domain/exact';
 import type { CaseEventRow, CaseReportRow, CaseRow } from './case.entity';
 import type { DeadlinesOrGap } from './case-deadline-facts';
@@ -67,16 +68,29 @@ export function eventView(e: CaseEventRow, withDetails: boolean): CaseEventView 
   };
 }
 
-/** A report as its district's staff see it: who reported, when, what was frozen. */
+/** A real-name reporter's contact masked, as lists show it: 张*明, 138****5678. */
+export function maskedContact(r: CaseReportRow) {
+  return {
+    reporterName: r.realName && r.reporterName ? mask(r.reporterName) : null,
+    reporterPhone: r.realName && r.reporterPhone ? maskPhone(r.reporterPhone) : null,
+  };
+}
+
+/**
+ * A report as its district's staff see it: who reported, when, what was frozen. The contact in
+ * full only for those `mayReadReporterContact` allows; masked for the others.
+ */
 export function reportViewForStaff(
   r: CaseReportRow,
-  reporterName: string | null,
+  fullContact: boolean,
 ): Omit<CaseReportStaffView, 'attachments'> {
+  const full = fullContact && r.realName;
   return {
     id: r.id,
     tenantId: r.tenantId,
     realName: r.realName,
-    reporterName: r.realName ? reporterName : null,
+    ...(full ? { reporterName: r.reporterName, reporterPhone: r.reporterPhone } : maskedContact(r)),
+    contactMasked: !full && r.realName && Boolean(r.reporterName || r.reporterPhone),
     accountNo: r.accountNo,
     periods: r.periods,
     description: r.description,

@@ -28,7 +28,7 @@ import {
 } from './case-views';
 import { CasesRepository } from './cases.repository';
 import { ReportAttachmentsService } from './report-attachments.service';
-import { FINAL_STATES, transition, type CaseActor, type CaseState } from './domain';
+import { FINAL_STATES, mayReadReporterContact, transition, type CaseActor, type CaseState } from './domain';
 import { caseFromJson } from './domain/case-json';
 
 const notFound = () => new AppError(CaseHttpErrorCode.NOT_FOUND, '没有找到该案件');
@@ -100,10 +100,9 @@ export class CaseWorkService {
     // In the order they joined the case.
     const order = (reportId: string) => c.reportIds.indexOf(reportId);
     const reports = [...stored].sort((a, b) => order(a.id) - order(b.id));
-    const names = await this.repo.displayNames(
-      reports.filter((r) => r.realName).map((r) => r.reporterUserId),
-    );
+    const fullContact = mayReadReporterContact(c, actorOf(p));
     const now = this.clock.now();
+    // Who read which report, and whether its contact was shown in full; never what it says.
     for (const r of reports)
       await this.audit.append({
         actorUserId: p.userId,
@@ -111,7 +110,7 @@ export class CaseWorkService {
         action: 'reporter.viewed',
         subjectType: 'case_report',
         subjectId: r.id,
-        details: { caseId: id },
+        details: { caseId: id, shown: r.realName ? (fullContact ? 'full' : 'masked') : 'tenant_only' },
         at: now,
       });
     return {
@@ -136,7 +135,7 @@ export class CaseWorkService {
       transfers: c.transfers.map((t) => ({ ...t, at: t.at.toISOString() })),
       reports: await Promise.all(
         reports.map(async (r) => ({
-          ...reportViewForStaff(r, names.get(r.reporterUserId) ?? null),
+          ...reportViewForStaff(r, fullContact),
           attachments: await this.attachments.list(r.id),
         })),
       ),

@@ -1,4 +1,5 @@
 import { Column, Entity, PrimaryColumn, type ValueTransformer } from 'typeorm';
+import { appPiiCipher, encryptedColumn } from '../../common/crypto/pii-cipher';
 import type { CaseState } from './domain/case-model';
 
 const jsonText: ValueTransformer = {
@@ -82,6 +83,25 @@ export class CaseReportRow {
 
   @Column({ type: 'text' })
   description: string;
+
+  /** Given on a real-name report; stored as an AES-GCM envelope (common/crypto). */
+  @Column({
+    name: 'reporter_name',
+    type: 'varchar',
+    length: 400,
+    nullable: true,
+    transformer: encryptedColumn(appPiiCipher),
+  })
+  reporterName: string | null;
+
+  @Column({
+    name: 'reporter_phone',
+    type: 'varchar',
+    length: 400,
+    nullable: true,
+    transformer: encryptedColumn(appPiiCipher),
+  })
+  reporterPhone: string | null;
 
   @Column({ name: 'idempotency_key', type: 'varchar', length: 64 })
   idempotencyKey: string;

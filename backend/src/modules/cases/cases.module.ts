@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { CalendarModule } from '../calendar';
+import { NotificationsModule } from '../notifications/notifications.module';
 import { ReconciliationModule } from '../reconciliation/reconciliation.module';
 import { CASES_CLOCK, systemCaseClock } from './case-clock';
 import { CaseLedger } from './case-ledger';
@@ -11,7 +12,7 @@ import { ReportAttachmentsService } from './report-attachments.service';
 import { ReportIntakeService } from './report-intake.service';
 
 @Module({
-  imports: [CalendarModule, ReconciliationModule],
+  imports: [CalendarModule, ReconciliationModule, NotificationsModule],
   controllers: [CasesController],
   providers: [
     CasesRepository,

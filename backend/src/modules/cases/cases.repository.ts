@@ -3,6 +3,7 @@ import { DataSource, In, Not, type EntityManager } from 'typeorm';
 import { AppUser } from '../auth/app-user.entity';
 import { ChargingEntity } from '../imports/charging-entity.entity';
 import { CaseEventRow, CaseReportRow, CaseRow } from './case.entity';
+import type { RealNameReporter } from './domain';
 
 const FINAL = ['closed', 'not_opened'];
 
@@ -65,6 +66,21 @@ export class CasesRepository {
       .andWhere('r.real_name = :yes', { yes: true })
       .getRawMany();
     return new Set(rows.map((r) => r.case_id));
+  }
+
+  /** The case's real-name reporters with their mini-program openid, read in the step's transaction. */
+  async realNameReporters(caseId: string, m: EntityManager): Promise<RealNameReporter[]> {
+    const rows: { user_id: number | string; openid: string | null }[] = await m
+      .createQueryBuilder(CaseReportRow, 'r')
+      .innerJoin(AppUser, 'u', 'u.id = r.reporter_user_id')
+      .select('r.reporter_user_id', 'user_id')
+      .addSelect('u.wechat_openid', 'openid')
+      .distinct(true)
+      .where('r.case_id = :caseId', { caseId })
+      .andWhere('r.real_name = :yes', { yes: true })
+      .orderBy('r.reporter_user_id', 'ASC')
+      .getRawMany();
+    return rows.map((r) => ({ userId: Number(r.user_id), wechatOpenid: r.openid ?? null }));
   }
 
   reportsOfTenant(tenantId: string): Promise<CaseReportRow[]> {

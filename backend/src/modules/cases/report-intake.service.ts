@@ -34,6 +34,8 @@ import { caseFromJson } from './domain/case-json';
 import { normalisePeriods } from './domain/merge-rules';
 import { caseFailure } from './case-failure';
 
+type Contact = Pick<CaseReportRow, 'reporterName' | 'reporterPhone'>;
+
 const sha256 = (text: string) => createHash('sha256').update(text, 'utf8').digest('hex');
 
 /**
@@ -68,8 +70,15 @@ export class ReportIntakeService {
         realName: body.realName,
       }),
     );
+    // The name and phone stay out of the hash: a hash of an 11-digit number is easily reversed.
+    // A retry is compared with them decrypted instead (see replay).
+    const contact: Contact = {
+      reporterName: body.realName ? (body.reporterName ?? null) : null,
+      reporterPhone: body.realName ? (body.reporterPhone ?? null) : null,
+    };
     const earlier = await this.repo.reportByKey(p.userId, body.idempotencyKey);
-    if (earlier) return { answer: await this.replay(earlier, contentHash), replayed: true };
+    if (earlier)
+      return { answer: await this.replay(earlier, contentHash, contact), replayed: true };
 
     const sheets = await this.sheets(p, tenantId, body.accountNo, periods);
     const now = this.clock.now();
@@ -98,6 +107,7 @@ export class ReportIntakeService {
       accountNo: body.accountNo,
       periods,
       description: body.description,
+      ...contact,
       idempotencyKey: body.idempotencyKey,
       contentHash,
       evidenceHash: sha256(evidence),
@@ -108,7 +118,8 @@ export class ReportIntakeService {
       this.audit.transaction(async (m): Promise<{ answer: ReportAnswer; replayed: boolean }> => {
         // A retry that raced this one: the unique index would refuse it, answer it instead.
         const raced = await this.repo.reportByKey(p.userId, body.idempotencyKey, m);
-        if (raced) return { answer: await this.replay(raced, contentHash), replayed: true };
+        if (raced)
+          return { answer: await this.replay(raced, contentHash, contact), replayed: true };
         await this.repo.lockEntityIntake(entityId, m);
         const open = await this.repo.openCasesOfEntity(entityId, m);
         const target = findMergeTarget({ entityId, periods }, open);
@@ -117,8 +128,9 @@ export class ReportIntakeService {
           const merged = ok(
             transition(c, { type: 'merge', reportId, entityId, periods }, SYSTEM_ACTOR, now),
           );
-          await this.ledger.update(m, merged.case, merged.event, target);
+          // The report first: the step's messages go to the case's reporters, this one too.
           await this.repo.insertReport({ ...row, caseId: c.id }, m);
+          await this.ledger.update(m, merged.case, merged.event, target);
           return {
             answer: {
               reportId,
@@ -148,11 +160,11 @@ export class ReportIntakeService {
         );
         const year = Number(shanghaiDate(now).slice(0, 4));
         const number = await this.repo.nextNumber(districtCode, year, m);
+        await this.repo.insertReport({ ...row, caseId }, m);
         await this.ledger.insert(m, registered.case, registered.event, {
           number,
           source: 'report',
         });
-        await this.repo.insertReport({ ...row, caseId }, m);
         return {
           answer: { reportId, caseNumber: number, merged: false, filingDue },
           replayed: false,
@@ -162,8 +174,16 @@ export class ReportIntakeService {
   }
 
   /** The same key again: the same report if the content is the same, else a conflict. */
-  private async replay(earlier: CaseReportRow, contentHash: string): Promise<ReportAnswer> {
-    if (earlier.contentHash !== contentHash)
+  private async replay(
+    earlier: CaseReportRow,
+    contentHash: string,
+    contact: Contact,
+  ): Promise<ReportAnswer> {
+    if (
+      earlier.contentHash !== contentHash ||
+      earlier.reporterName !== contact.reporterName ||
+      earlier.reporterPhone !== contact.reporterPhone
+    )
       throw new AppError(
         ReportErrorCode.IDEMPOTENCY_KEY_REUSED,
         '该幂等键已用于另一份内容不同的举报，请为新举报生成新的幂等键',

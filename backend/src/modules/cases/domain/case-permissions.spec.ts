@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { CaseErrorCode } from './case-errors';
 import type { CaseActionType, CaseActor, CaseActorRole, CaseState } from './case-model';
+import { mayReadReporterContact } from './case-permissions';
 import { transition } from './case-workflow';
 import {
   ACTION_TYPES,
@@ -174,5 +175,40 @@ describe('whose case it is', () => {
         code: CaseErrorCode.OUT_OF_DISTRICT,
       },
     );
+  });
+});
+
+describe('who reads a reporter’s contact in full', () => {
+  const assignedTo3 = caseIn('verifying', { assigneeUserId: 3 });
+  const assignedTo9 = caseIn('verifying', { assigneeUserId: 9 });
+  const elsewhere = { districtCode: OTHER_DISTRICT };
+  it.each([
+    { who: 'the city', actor: ACTORS.city_admin, c: assignedTo9, full: true },
+    { who: 'the district lead', actor: ACTORS.district_lead, c: assignedTo9, full: true },
+    {
+      who: 'a lead of another district',
+      actor: { ...ACTORS.district_lead, ...elsewhere },
+      c: assignedTo9,
+      full: false,
+    },
+    { who: 'the assigned officer', actor: ACTORS.district_officer, c: assignedTo3, full: true },
+    { who: 'another officer', actor: ACTORS.district_officer, c: assignedTo9, full: false },
+    {
+      who: 'an unassigned case’s officer',
+      actor: ACTORS.district_officer,
+      c: caseIn('registered'),
+      full: false,
+    },
+    {
+      who: 'the assigned officer moved elsewhere',
+      actor: { ...ACTORS.district_officer, ...elsewhere },
+      c: assignedTo3,
+      full: false,
+    },
+    { who: 'the entity', actor: ACTORS.entity_user, c: assignedTo3, full: false },
+    { who: 'a tenant', actor: ACTORS.tenant, c: assignedTo3, full: false },
+    { who: 'the system', actor: ACTORS.system, c: assignedTo3, full: false },
+  ])('$who → $full', ({ actor, c, full }) => {
+    expect(mayReadReporterContact(c, actor)).toBe(full);
   });
 });

@@ -73,3 +73,27 @@ export function checkActor(
       return null;
   }
 }
+
+/**
+ * Who reads a real-name reporter's name and phone in full: the city, the district's lead, and
+ * the officer the case is assigned to (who must tell the reporter). Other officers of the
+ * district work the case with the contact masked. Nobody outside the district, and never the
+ * reported entity.
+ */
+export function mayReadReporterContact(c: EnforcementCase, actor: CaseActor): boolean {
+  switch (actor.role) {
+    case 'city_admin':
+      return true;
+    case 'district_lead':
+      return actor.districtCode !== null && actor.districtCode === c.districtCode;
+    case 'district_officer':
+      return (
+        actor.districtCode !== null &&
+        actor.districtCode === c.districtCode &&
+        actor.userId !== null &&
+        actor.userId === c.assigneeUserId
+      );
+    default:
+      return false;
+  }
+}
