@@ -11,3 +11,4 @@ export * from './tariffs';
 export * from './calendar';
 export * from './cases';
 export * from './labels';
+export * from './case-queue';

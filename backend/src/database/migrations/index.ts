@@ -8,6 +8,7 @@ import { AuditLog1764460600000 } from './1764460600000-audit-log';
 import { Cases1764460700000 } from './1764460700000-cases';
 import { Notifications1764460800000 } from './1764460800000-notifications';
 import { ReporterContact1764460900000 } from './1764460900000-reporter-contact';
+import { CaseQueue1764461000000 } from './1764461000000-case-queue';
 
 /** In order. A migration that ran is never edited: add a new one. */
 export const MIGRATIONS = [
@@ -21,4 +22,5 @@ export const MIGRATIONS = [
   Cases1764460700000,
   Notifications1764460800000,
   ReporterContact1764460900000,
+  CaseQueue1764461000000,
 ];

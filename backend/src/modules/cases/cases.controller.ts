@@ -1,9 +1,8 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Query, Req, Res } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Req, Res } from '@nestjs/common';
 import type { Request } from 'express';
 import { ApiConsumes, ApiOperation, ApiTags } from '@nestjs/swagger';
 import {
   CaseActionBodySchema,
-  CaseListQuerySchema,
   ReportBodySchema,
   type ReportAnswer,
   type ReportAttachmentView,
@@ -82,12 +81,7 @@ export class CasesController {
     return this.participants.entityCases(p);
   }
 
-  @Get('cases')
-  @Roles('city_admin', 'district_officer', 'district_lead')
-  @ApiOperation({ summary: "The district's cases (the city: all), most urgent deadline first" })
-  list(@CurrentUser() p: Principal, @Query() query: unknown) {
-    return this.work.list(p, validate(CaseListQuerySchema, query, 'query'));
-  }
+  // GET cases, the work queue: CaseQueueController.
 
   @Get('cases/due')
   @Roles('city_admin', 'district_officer', 'district_lead')

@@ -5,6 +5,8 @@ import { ReconciliationModule } from '../reconciliation/reconciliation.module';
 import { CASES_CLOCK, systemCaseClock } from './case-clock';
 import { CaseLedger } from './case-ledger';
 import { CaseParticipantsService } from './case-participants.service';
+import { CaseQueueController } from './case-queue.controller';
+import { CaseQueueService } from './case-queue.service';
 import { CaseWorkService } from './case-work.service';
 import { CasesController } from './cases.controller';
 import { CasesRepository } from './cases.repository';
@@ -13,7 +15,8 @@ import { ReportIntakeService } from './report-intake.service';
 
 @Module({
   imports: [CalendarModule, ReconciliationModule, NotificationsModule],
-  controllers: [CasesController],
+  // The queue first: its cases/assign and cases/assignees are not case ids.
+  controllers: [CaseQueueController, CasesController],
   providers: [
     CasesRepository,
     CaseLedger,
@@ -21,6 +24,7 @@ import { ReportIntakeService } from './report-intake.service';
     ReportAttachmentsService,
     CaseWorkService,
     CaseParticipantsService,
+    CaseQueueService,
     { provide: CASES_CLOCK, useFactory: systemCaseClock },
   ],
 })

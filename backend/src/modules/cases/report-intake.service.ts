@@ -33,6 +33,8 @@ import {
 import { caseFromJson } from './domain/case-json';
 import { normalisePeriods } from './domain/merge-rules';
 import { caseFailure } from './case-failure';
+import { claimedFenOfSheets } from './case-queue';
+import { addClaimedFen } from './case-queue.repository';
 
 type Contact = Pick<CaseReportRow, 'reporterName' | 'reporterPhone'>;
 
@@ -81,6 +83,7 @@ export class ReportIntakeService {
       return { answer: await this.replay(earlier, contentHash, contact), replayed: true };
 
     const sheets = await this.sheets(p, tenantId, body.accountNo, periods);
+    const claimed = claimedFenOfSheets(sheets);
     const now = this.clock.now();
     const reportId = randomUUID();
     const evidence = canonicalJson(
@@ -131,6 +134,7 @@ export class ReportIntakeService {
           // The report first: the step's messages go to the case's reporters, this one too.
           await this.repo.insertReport({ ...row, caseId: c.id }, m);
           await this.ledger.update(m, merged.case, merged.event, target);
+          await addClaimedFen(m, c.id, claimed);
           return {
             answer: {
               reportId,
@@ -165,6 +169,7 @@ export class ReportIntakeService {
           number,
           source: 'report',
         });
+        await addClaimedFen(m, caseId, claimed);
         return {
           answer: { reportId, caseNumber: number, merged: false, filingDue },
           replayed: false,
