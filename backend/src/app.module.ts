@@ -19,6 +19,7 @@ import { NotificationsModule } from './modules/notifications/notifications.modul
 import { ReconciliationModule } from './modules/reconciliation/reconciliation.module';
 import { SettingsModule } from './modules/settings/settings.module';
 import { TariffsModule } from './modules/tariffs/tariffs.module';
+import { DeclarationsModule } from './modules/declarations/declarations.module';
 
 @Module({})
 export class AppModule {
@@ -41,6 +42,7 @@ export class AppModule {
         CalendarModule,
         NotificationsModule,
         CasesModule,
+        DeclarationsModule,
       ],
       providers: [
         { provide: APP_FILTER, useClass: AppExceptionFilter },

@@ -12,3 +12,4 @@ export * from './calendar';
 export * from './cases';
 export * from './labels';
 export * from './case-queue';
+export * from './declarations';

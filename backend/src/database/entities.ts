@@ -22,6 +22,11 @@ import {
 } from '../modules/reconciliation/reconciliation-run.entity';
 import { Tariff } from '../modules/tariffs/tariff.entity';
 import { AppSetting } from './app-setting.entity';
+import {
+  DeclarationAnswer,
+  TenantDeclaration,
+  TenantDeclarationLine,
+} from '../modules/declarations/declaration.entity';
 
 /** Every TypeORM entity, listed once so both engines and the CLI load the same set. */
 export const ENTITIES = [
@@ -49,4 +54,7 @@ export const ENTITIES = [
   CaseReportRow,
   CaseEventRow,
   NotificationOutbox,
+  TenantDeclaration,
+  TenantDeclarationLine,
+  DeclarationAnswer,
 ];

@@ -13,6 +13,7 @@ import { BLOB_STORE, type BlobStore } from '../../common/storage/blob-store';
 import { readBatch } from '../reconciliation/domain/batch/batch-reader';
 import type { ReconciliationInput } from '../reconciliation/domain/reconciliation-input';
 import { ReconciliationService } from '../reconciliation/reconciliation.service';
+import { DeclarationsService } from '../declarations/declarations.service';
 import {
   batchContentHash,
   locateError,
@@ -50,6 +51,7 @@ export class ImportsService implements OnModuleInit {
   constructor(
     private readonly repo: ImportsRepository,
     private readonly reconciliation: ReconciliationService,
+    private readonly declarations: DeclarationsService,
     @Inject(BLOB_STORE) private readonly blobs: BlobStore,
     @Inject(JOB_QUEUE) private readonly jobs: JobQueue,
     private readonly logger: JsonLogger,
@@ -157,6 +159,8 @@ export class ImportsService implements OnModuleInit {
       if (raced) return { batch: raced, runJobId: null }; // stored by a concurrent delivery
       throw e;
     }
+    // Tenants' declarations of these accounts are judged again (one waiting for its grid bill).
+    await this.declarations.judgeAccounts(summary.changedAccounts);
     const runJobId = await this.reconciliation.requestRun({
       accounts: summary.changedAccounts,
       periods: summary.tariffPeriods,

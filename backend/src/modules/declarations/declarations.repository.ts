@@ -1,0 +1,118 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, In, type EntityManager } from 'typeorm';
+import { DeclarationAnswer, TenantDeclaration, TenantDeclarationLine } from './declaration.entity';
+
+const CHUNK = 500;
+
+/** The only code of the declarations module that touches the database. */
+@Injectable()
+export class DeclarationsRepository {
+  constructor(private readonly ds: DataSource) {}
+
+  byKey(declarerUserId: number, idempotencyKey: string, m?: EntityManager) {
+    return (m ?? this.ds.manager).findOneBy(TenantDeclaration, { declarerUserId, idempotencyKey });
+  }
+
+  byId(id: string) {
+    return this.ds.manager.findOneBy(TenantDeclaration, { id });
+  }
+
+  ofTenant(tenantId: string) {
+    return this.ds.manager.find(TenantDeclaration, {
+      where: { tenantId },
+      order: { createdAt: 'DESC', id: 'ASC' },
+    });
+  }
+
+  async linesOf(ids: string[]): Promise<Map<string, TenantDeclarationLine[]>> {
+    const out = new Map<string, TenantDeclarationLine[]>(ids.map((id) => [id, []]));
+    for (let i = 0; i < ids.length; i += CHUNK) {
+      const rows = await this.ds.manager.find(TenantDeclarationLine, {
+        where: { declarationId: In(ids.slice(i, i + CHUNK)) },
+        order: { declarationId: 'ASC', seq: 'ASC' },
+      });
+      for (const r of rows) out.get(r.declarationId)!.push(r);
+    }
+    return out;
+  }
+
+  /**
+   * Stores a declaration and its lines in one transaction; the tenant's earlier declarations of
+   * the same month stop being current. A concurrent retry of the same key is refused by the
+   * unique index and answered by the caller.
+   */
+  async insert(row: TenantDeclaration, lines: Omit<TenantDeclarationLine, 'id'>[]) {
+    await this.ds.transaction(async (m) => {
+      await m.update(
+        TenantDeclaration,
+        { tenantId: row.tenantId, accountNo: row.accountNo, period: row.period, isCurrent: true },
+        { isCurrent: false },
+      );
+      await m.insert(TenantDeclaration, row);
+      if (lines.length) await m.insert(TenantDeclarationLine, lines);
+    });
+  }
+
+  /** Of these accounts, those with a current declaration. */
+  async declaredAccounts(accounts: string[]): Promise<string[]> {
+    const found = new Set<string>();
+    for (let i = 0; i < accounts.length; i += CHUNK) {
+      const rows: { account_no: string }[] = await this.ds
+        .createQueryBuilder(TenantDeclaration, 'd')
+        .select('DISTINCT d.account_no', 'account_no')
+        .where('d.account_no IN (:...part)', { part: accounts.slice(i, i + CHUNK) })
+        .andWhere('d.is_current = :yes', { yes: true })
+        .getRawMany();
+      for (const r of rows) found.add(r.account_no);
+    }
+    return [...found];
+  }
+
+  currentOfAccount(accountNo: string) {
+    return this.ds.manager.find(TenantDeclaration, {
+      where: { accountNo, isCurrent: true },
+      order: { createdAt: 'ASC', id: 'ASC' },
+    });
+  }
+
+  /** Saves the judgement of several declarations together. */
+  async saveJudgements(rows: TenantDeclaration[]) {
+    await this.ds.transaction(async (m) => {
+      for (const r of rows)
+        await m.update(
+          TenantDeclaration,
+          { id: r.id },
+          {
+            status: r.status,
+            entityId: r.entityId,
+            judgement: r.judgement,
+            mismatch: r.mismatch,
+            gridBillId: r.gridBillId,
+            chargeSheetId: r.chargeSheetId,
+            judgedAt: r.judgedAt,
+            noticedAt: r.noticedAt,
+          },
+        );
+    });
+  }
+
+  /** The entity's months about which a current declaration differs from its report. */
+  mismatchesOfEntity(entityId: string) {
+    return this.ds.manager.find(TenantDeclaration, {
+      where: { entityId, mismatch: true, isCurrent: true },
+      order: { period: 'DESC', accountNo: 'ASC' },
+    });
+  }
+
+  answersOf(entityId: string, months: { accountNo: string; period: string }[]) {
+    if (!months.length) return Promise.resolve([]);
+    return this.ds.manager.find(DeclarationAnswer, {
+      where: months.map((x) => ({ entityId, accountNo: x.accountNo, period: x.period })),
+      order: { createdAt: 'ASC', id: 'ASC' },
+    });
+  }
+
+  insertAnswer(row: Omit<DeclarationAnswer, 'id'>) {
+    return this.ds.manager.insert(DeclarationAnswer, row);
+  }
+}
