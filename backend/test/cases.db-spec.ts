@@ -75,10 +75,10 @@ describe(`reports and cases over HTTP on ${process.env.TEST_DB ?? 'sqlite'}`, ()
       // 15 working days after Monday 2026-06-01, the Dragon Boat holiday (06-19) skipped.
       filingDue: '2026-06-23',
     });
-    const cases = await call(officer, 'GET', '/cases');
-    expect(cases.json).toHaveLength(1);
-    expect(cases.json[0]).toMatchObject({ districtCode: '310112', entityId: ENTITY });
-    caseId = cases.json[0].id;
+    const cases = (await call(officer, 'GET', '/cases')).json.items;
+    expect(cases).toHaveLength(1);
+    expect(cases[0]).toMatchObject({ districtCode: '310112', entityId: ENTITY });
+    caseId = cases[0].id;
   });
 
   it('answers the same key and content with the same report, other content with 409', async () => {
@@ -152,7 +152,7 @@ describe(`reports and cases over HTTP on ${process.env.TEST_DB ?? 'sqlite'}`, ()
     expect(
       (await call(pudong, 'POST', `/cases/${caseId}/actions`, { action: 'close' })).status,
     ).toBe(403);
-    expect((await call(pudong, 'GET', '/cases')).json).toEqual([]);
+    expect((await call(pudong, 'GET', '/cases')).json.items).toEqual([]);
     expect((await call(tenant, 'GET', `/cases/${caseId}`)).status).toBe(403);
     const mine = await call(tenant, 'GET', '/me/reports');
     expect(mine.text).not.toContain(OTHER);
@@ -260,11 +260,11 @@ describe(`reports and cases over HTTP on ${process.env.TEST_DB ?? 'sqlite'}`, ()
     });
     // The first case was opened on a real-name report: its reporter must be told, within 5
     // working days of 立案 (2026-06-01, so by 2026-06-08).
-    const all = (await call(officer, 'GET', '/cases')).json;
+    const all = (await call(officer, 'GET', '/cases')).json.items;
     const first = all.find((c: { number: string }) => c.number.endsWith('-00001'));
     expect(first.deadlines.reporterNotice).toMatchObject({ dueDate: '2026-06-08' });
     const queue = await call(officer, 'GET', '/cases?status=registered');
-    expect(queue.json.map((c: { number: string }) => c.number)).toEqual([
+    expect(queue.json.items.map((c: { number: string }) => c.number)).toEqual([
       '沪转供-310112-2026-00002',
     ]);
   });
