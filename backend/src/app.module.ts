@@ -13,6 +13,7 @@ import { AuthGuard } from './modules/auth/auth.guard';
 import { AuthModule } from './modules/auth/auth.module';
 import { CalendarModule } from './modules/calendar/calendar.module';
 import { CasesModule } from './modules/cases/cases.module';
+import { ConsoleModule } from './modules/console/console.module';
 import { HealthModule } from './modules/health/health.module';
 import { ImportsModule } from './modules/imports/imports.module';
 import { NotificationsModule } from './modules/notifications/notifications.module';
@@ -42,6 +43,7 @@ export class AppModule {
         CalendarModule,
         NotificationsModule,
         CasesModule,
+        ConsoleModule,
         DeclarationsModule,
       ],
       providers: [

@@ -13,3 +13,4 @@ export * from './cases';
 export * from './labels';
 export * from './case-queue';
 export * from './declarations';
+export * from './console';

@@ -27,5 +27,7 @@ import { ReportIntakeService } from './report-intake.service';
     CaseQueueService,
     { provide: CASES_CLOCK, useFactory: systemCaseClock },
   ],
+  // The console's dashboard counts overdue cases with the queue's own deadlines.
+  exports: [CaseWorkService],
 })
 export class CasesModule {}

@@ -1,0 +1,111 @@
+import { Controller, Get, Param, Query, Res } from '@nestjs/common';
+import { ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import {
+  AuditLogQuerySchema,
+  DashboardExportQuerySchema,
+  DashboardQuerySchema,
+  EntitySearchQuerySchema,
+  isValidUscc,
+  type AuditChainView,
+  type AuditLogPage,
+  type DashboardView,
+  type EntityPortalView,
+  type EntityProfileView,
+  type EntitySearchPage,
+} from '@zgd/shared-types';
+import type { Response } from 'express';
+import { z } from 'zod';
+import { validate } from '../../common/http/validate';
+import { CurrentUser, Roles, type Principal } from '../auth';
+import { AuditLogsService } from './audit-logs.service';
+import { ChargingEntitiesService } from './charging-entities.service';
+import { DashboardService } from './dashboard.service';
+import { EntityPortalService } from './entity-portal.service';
+
+const Uscc = z.string().refine(isValidUscc, '不是有效的统一社会信用代码');
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+@ApiTags('console')
+@Controller()
+export class ConsoleController {
+  constructor(
+    private readonly entities: ChargingEntitiesService,
+    private readonly dashboard: DashboardService,
+    private readonly auditLogs: AuditLogsService,
+    private readonly portal: EntityPortalService,
+  ) {}
+
+  @Get('charging-entities')
+  @Roles('city_admin', 'district_officer', 'district_lead')
+  @ApiOperation({
+    summary: 'Charging entities by name, 统一社会信用代码 or account number, by id (keyset)',
+    description: 'District staff search their own district only.',
+  })
+  search(@CurrentUser() p: Principal, @Query() query: unknown): Promise<EntitySearchPage> {
+    return this.entities.search(p, validate(EntitySearchQuerySchema, query, 'query'));
+  }
+
+  @Get('charging-entities/:id')
+  @Roles('city_admin', 'district_officer', 'district_lead')
+  @ApiOperation({
+    summary: 'A charging entity: accounts, tenants, findings by month, cases, warnings, credit',
+  })
+  profile(@CurrentUser() p: Principal, @Param('id') id: string): Promise<EntityProfileView> {
+    return this.entities.profile(p, validate(Uscc, id, 'params.id'));
+  }
+
+  @Get('dashboard')
+  @Roles('city_admin', 'district_officer', 'district_lead')
+  @ApiOperation({
+    summary: 'Cases by district and state, overdue, money by month, entities with most findings',
+  })
+  view(@CurrentUser() p: Principal, @Query() query: unknown): Promise<DashboardView> {
+    return this.dashboard.view(p, validate(DashboardQuerySchema, query, 'query'));
+  }
+
+  @Get('dashboard/export')
+  @Roles('city_admin', 'district_officer', 'district_lead')
+  @ApiProduces(XLSX)
+  @ApiOperation({ summary: 'One list of the dashboard as an Excel workbook (.xlsx)' })
+  async export(
+    @CurrentUser() p: Principal,
+    @Query() query: unknown,
+    @Res() res: Response,
+  ): Promise<void> {
+    const file = await this.dashboard.export(
+      p,
+      validate(DashboardExportQuerySchema, query, 'query'),
+    );
+    res
+      .status(200)
+      .type(XLSX)
+      .set(
+        'Content-Disposition',
+        `attachment; filename="export.xlsx"; filename*=UTF-8''${encodeURIComponent(file.fileName)}`,
+      )
+      .send(file.data);
+  }
+
+  @Get('audit-logs')
+  @Roles('city_admin')
+  @ApiOperation({ summary: 'The audit log, newest first (keyset by seq), with filters' })
+  auditLog(@Query() query: unknown): Promise<AuditLogPage> {
+    return this.auditLogs.page(validate(AuditLogQuerySchema, query, 'query'));
+  }
+
+  @Get('audit-logs/verification')
+  @Roles('city_admin')
+  @ApiOperation({ summary: 'Whether the audit chain verifies, with the first broken entry' })
+  verify(): Promise<AuditChainView> {
+    return this.auditLogs.verification();
+  }
+
+  @Get('entity/overview')
+  @Roles('entity_user')
+  @ApiOperation({
+    summary: "The signed-in entity's allowed prices and findings by month (no reporter, ever)",
+  })
+  overview(@CurrentUser() p: Principal): Promise<EntityPortalView> {
+    return this.portal.overview(p);
+  }
+}
