@@ -11,6 +11,7 @@ import { DatabaseModule } from './database/database.module';
 import { AuditModule } from './modules/audit/audit.module';
 import { AuthGuard } from './modules/auth/auth.guard';
 import { AuthModule } from './modules/auth/auth.module';
+import { BindingsModule } from './modules/bindings/bindings.module';
 import { CalendarModule } from './modules/calendar/calendar.module';
 import { CasesModule } from './modules/cases/cases.module';
 import { ConsoleModule } from './modules/console/console.module';
@@ -43,6 +44,7 @@ export class AppModule {
         CalendarModule,
         NotificationsModule,
         CasesModule,
+        BindingsModule,
         ConsoleModule,
         DeclarationsModule,
       ],

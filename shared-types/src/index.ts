@@ -14,3 +14,5 @@ export * from './labels';
 export * from './case-queue';
 export * from './declarations';
 export * from './console';
+export * from './bindings';
+export * from './report-rating';

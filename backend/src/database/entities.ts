@@ -2,7 +2,9 @@ import { JobRecord } from '../common/jobs/job-record.entity';
 import { AuditChainHead, AuditLogEntry } from '../modules/audit/audit-log.entity';
 import { AppSession } from '../modules/auth/app-session.entity';
 import { AppUser } from '../modules/auth/app-user.entity';
+import { BindingAttempt, TenantBinding } from '../modules/bindings/binding.entity';
 import { CaseEventRow, CaseReportRow, CaseRow } from '../modules/cases/case.entity';
+import { ReportRating } from '../modules/cases/report-rating.entity';
 import { HolidayCalendarYear } from '../modules/calendar/holiday-calendar-year.entity';
 import { ChargingEntity } from '../modules/imports/charging-entity.entity';
 import { GridBill, GridBillLine } from '../modules/imports/grid-bill.entity';
@@ -54,6 +56,9 @@ export const ENTITIES = [
   CaseReportRow,
   CaseEventRow,
   NotificationOutbox,
+  TenantBinding,
+  BindingAttempt,
+  ReportRating,
   TenantDeclaration,
   TenantDeclarationLine,
   DeclarationAnswer,

@@ -37,6 +37,10 @@ describe('httpStatusOf', () => {
     ['CASE.REFUND_EXCEEDS_ORDER', 400],
     ['CASE.EMPTY_DECISION', 400],
     ['CASE.INVALID_AMOUNT', 400],
+    ['BINDING.TOO_MANY_ATTEMPTS', 429],
+    ['BINDING.INVALID_PROOF', 400],
+    ['BINDING.ALREADY_AT_LIMIT', 409],
+    ['PREMISES.NOT_FOUND', 404],
     ['INTERNAL', 500],
     ['SOMETHING.UNHEARD_OF', 500],
   ])('%s → %i', (code, status) => {

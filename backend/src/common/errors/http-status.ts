@@ -14,6 +14,7 @@ const BY_REASON: Array<[RegExp, number]> = [
     409,
   ],
   [/(^|\.)TOO_LARGE$/, 413],
+  [/(^|\.)TOO_MANY_[A-Z_]+$/, 429],
   [/(^|\.)UNSUPPORTED_[A-Z_]+$/, 415],
   [/(^|\.)(UNAVAILABLE|NOT_CONFIGURED)$/, 503],
   [

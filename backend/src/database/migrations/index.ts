@@ -10,6 +10,7 @@ import { Notifications1764460800000 } from './1764460800000-notifications';
 import { ReporterContact1764460900000 } from './1764460900000-reporter-contact';
 import { CaseQueue1764461000000 } from './1764461000000-case-queue';
 import { Declarations1764461400000 } from './1764461400000-declarations';
+import { TenantBindings1764461300000 } from './1764461300000-tenant-bindings';
 
 /** In order. A migration that ran is never edited: add a new one. */
 export const MIGRATIONS = [
@@ -25,4 +26,5 @@ export const MIGRATIONS = [
   ReporterContact1764460900000,
   CaseQueue1764461000000,
   Declarations1764461400000,
+  TenantBindings1764461300000,
 ];

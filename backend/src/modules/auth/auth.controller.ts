@@ -20,7 +20,7 @@ import {
 import { z } from 'zod';
 import { CurrentUser, Public } from './auth.decorators';
 import { invalidRequest } from './auth.errors';
-import { AuthService } from './auth.service';
+import { AuthService, toMe } from './auth.service';
 import type { Principal } from './domain/principal';
 import { bearerToken } from './session-token';
 
@@ -95,6 +95,6 @@ export class AuthController {
   @ApiOperation({ summary: 'The signed-in user' })
   @ApiOkResponse({ description: 'The user of the session', schema: openApi(MeSchema) })
   me(@CurrentUser() principal: Principal): Me {
-    return principal;
+    return toMe(principal);
   }
 }

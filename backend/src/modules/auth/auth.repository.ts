@@ -1,10 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, IsNull } from 'typeorm';
 import { AppSession } from './app-session.entity';
+import { TenantBinding } from '../bindings/binding.entity';
 import { AppUser } from './app-user.entity';
 import type { LoginAttempts } from './domain/lockout';
 
 export type NewUser = Omit<AppUser, 'id' | 'failedLogins' | 'lockedUntil'>;
+
+/** A firm a tenant user bound to premises (the bindings module owns the table). */
+export type BoundFirm = Pick<TenantBinding, 'tenantId' | 'accountNo'>;
 
 /** Users and sessions: the only code that touches their tables. */
 @Injectable()
@@ -29,6 +33,15 @@ export class AuthRepository {
 
   findUserByOpenid(wechatOpenid: string) {
     return this.users.findOneBy({ wechatOpenid });
+  }
+
+  /** The user's bindings, oldest first: its data scope as a tenant. */
+  bindingsOf(userId: number): Promise<BoundFirm[]> {
+    return this.ds.getRepository(TenantBinding).find({
+      where: { userId },
+      select: { tenantId: true, accountNo: true },
+      order: { id: 'ASC' },
+    });
   }
 
   async insertUser(user: NewUser): Promise<AppUser> {

@@ -1,5 +1,5 @@
 import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
-import type { LoginResponse } from '@zgd/shared-types';
+import type { LoginResponse, Me } from '@zgd/shared-types';
 import { randomBytes } from 'node:crypto';
 import { JsonLogger } from '../../common/logging/json-logger';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config';
@@ -16,11 +16,11 @@ import {
   wechatNotConfigured,
   wechatUnavailable,
 } from './auth.errors';
-import { AuthRepository } from './auth.repository';
+import { AuthRepository, type BoundFirm } from './auth.repository';
 import { AUTH_CLOCK, type Clock } from './clock';
 import { DEMO_ACCOUNTS } from './demo-users';
 import { afterFailedLogin, isLockedOut, type LoginAttempts } from './domain/lockout';
-import type { Principal } from './domain/principal';
+import type { Principal, TenantScopeEntry } from './domain/principal';
 import { sessionLifetimeMs, sessionState } from './domain/session-policy';
 import { hashPassword, verifyPassword } from './password';
 import { hashSessionToken, looksLikeSessionToken, newSessionToken } from './session-token';
@@ -31,16 +31,31 @@ type LoginMethod = 'password' | 'wechat' | 'demo';
 /** Database DATETIME keeps whole seconds on MySQL: store what both engines give back. */
 const wholeSeconds = (ms: number) => new Date(Math.floor(ms / 1000) * 1000);
 
-export function toPrincipal(user: AppUser): Principal {
+/**
+ * The principal of a user; a tenant's scope is the firm its account was created with (at all
+ * of its premises) and the firms it bound to premises.
+ */
+export function toPrincipal(user: AppUser, bindings: readonly BoundFirm[] = []): Principal {
+  const tenantScope: TenantScopeEntry[] = [];
+  if (user.role === 'tenant') {
+    if (user.tenantId) tenantScope.push({ tenantId: user.tenantId, accountNo: null });
+    for (const b of bindings) tenantScope.push({ tenantId: b.tenantId, accountNo: b.accountNo });
+  }
   return {
     userId: user.id,
     username: user.username,
     role: user.role,
     districtCode: user.districtCode,
     entityId: user.entityId,
-    tenantId: user.tenantId,
+    tenantId: user.tenantId ?? tenantScope[0]?.tenantId ?? null,
+    tenantScope,
     displayName: user.displayName,
   };
+}
+
+/** What a user sees of itself: the principal without its scope list. */
+export function toMe({ tenantScope: _scope, ...me }: Principal): Me {
+  return me;
 }
 
 /**
@@ -131,7 +146,7 @@ export class AuthService implements OnModuleInit {
     if (state === 'revoked') throw unauthenticated('已退出登录，请重新登录');
     const user = await this.repo.findUserById(session.userId);
     if (!user) throw unauthenticated();
-    return toPrincipal(user);
+    return this.principalOf(user);
   }
 
   /** Ends the session of the token, if it is one; saying so twice is not an error. */
@@ -155,7 +170,12 @@ export class AuthService implements OnModuleInit {
       expiresAt,
     });
     this.logger.log({ msg: 'signed in', userId: user.id, role: user.role, method }, 'Auth');
-    return { token, expiresAt: expiresAt.toISOString(), user: toPrincipal(user) };
+    const principal = await this.principalOf(user);
+    return { token, expiresAt: expiresAt.toISOString(), user: toMe(principal) };
+  }
+
+  private async principalOf(user: AppUser): Promise<Principal> {
+    return toPrincipal(user, user.role === 'tenant' ? await this.repo.bindingsOf(user.id) : []);
   }
 
   /** Counts a wrong password; retried when a parallel attempt counted one in between. */

@@ -1,5 +1,6 @@
 import type { Role } from '@zgd/shared-types';
 import type { DataSource } from 'typeorm';
+import { TenantBinding } from '../bindings/binding.entity';
 import { AuthRepository } from './auth.repository';
 import { hashPassword } from './password';
 
@@ -17,7 +18,14 @@ export interface DemoAccount {
   districtCode: string | null;
   entityId: string | null;
   tenantId: string | null;
+  /** Firms the account holds bound to premises, as if it had proved them itself. */
+  bindings?: readonly DemoBinding[];
 }
+
+export type DemoBinding = Pick<
+  TenantBinding,
+  'tenantId' | 'tenantName' | 'entityId' | 'accountNo' | 'subMeterNo' | 'provenPeriod'
+>;
 
 const account = (
   a: Omit<DemoAccount, 'districtCode' | 'entityId' | 'tenantId'> & Partial<DemoAccount>,
@@ -71,14 +79,24 @@ export const DEMO_ACCOUNTS: readonly DemoAccount[] = [
     displayName: '租户1号商行',
     description:
       '终端用户（租户1号商行，闵行某工业园的租户）：查看电费核查结果、一键举报；用演示登录进入',
-    tenantId: '91310109PRMU98K65L',
+    // Bound like a WeChat user, so that its scope is its bindings (and unbinding ends it).
+    bindings: [
+      {
+        tenantId: '91310109PRMU98K65L',
+        tenantName: '租户1号商行',
+        entityId: '91310112YUYU122BX0',
+        accountNo: '3100000002',
+        subMeterNo: 'M-0201',
+        provenPeriod: '2025-06',
+      },
+    ],
   }),
 ];
 
 /**
- * Creates the demo accounts that do not exist yet; existing ones (and their passwords) are
- * left as they are, so running it again, or from two instances at once, changes nothing.
- * Returns the usernames it created.
+ * Creates the demo accounts that do not exist yet, with their bindings; existing ones (and
+ * their passwords and bindings) are left as they are, so running it again, or from two
+ * instances at once, changes nothing. Returns the usernames it created.
  */
 export async function seedDemoUsers(ds: DataSource, now = new Date()): Promise<string[]> {
   const repo = new AuthRepository(ds);
@@ -97,6 +115,7 @@ export async function seedDemoUsers(ds: DataSource, now = new Date()): Promise<s
         wechatOpenid: null,
         createdAt: new Date(Math.floor(now.getTime() / 1000) * 1000),
       });
+      await seedBindings(ds, a, now);
       created.push(a.username);
     } catch (e) {
       // Another instance seeding at the same moment inserted it first.
@@ -104,4 +123,14 @@ export async function seedDemoUsers(ds: DataSource, now = new Date()): Promise<s
     }
   }
   return created;
+}
+
+async function seedBindings(ds: DataSource, a: DemoAccount, now: Date): Promise<void> {
+  if (!a.bindings?.length) return;
+  const user = await new AuthRepository(ds).findUserByUsername(a.username);
+  if (!user) return;
+  const createdAt = new Date(Math.floor(now.getTime() / 1000) * 1000);
+  await ds
+    .getRepository(TenantBinding)
+    .insert(a.bindings.map((b) => ({ ...b, userId: user.id, createdAt })));
 }

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { EntityCaseView, TenantReportView } from '@zgd/shared-types';
 import { AppError } from '../../common/errors/app-error';
-import type { Principal } from '../auth';
+import { canSeeTenant, tenantIdsOf, type Principal } from '../auth';
 import { CalendarService } from '../calendar';
 import { CASES_CLOCK, type CaseClock } from './case-clock';
 import { deadlinesOf } from './case-deadline-facts';
@@ -97,9 +97,11 @@ export class CaseParticipantsService {
 
   /** The tenant's own reports with their case's public steps and due dates. */
   async tenantReports(p: Principal): Promise<TenantReportView[]> {
-    if (!p.tenantId) return [];
-    const tenantId = p.tenantId;
-    const reports = await this.repo.reportsOfTenant(tenantId);
+    // Reports of the firms the tenant is bound to, at the premises it is bound to.
+    const reports = (await Promise.all(tenantIdsOf(p).map((t) => this.repo.reportsOfTenant(t))))
+      .flat()
+      .filter((r) => canSeeTenant(p, r.tenantId, r.accountNo))
+      .sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime());
     const cases = new Map(
       (await this.repo.casesByIds([...new Set(reports.map((r) => r.caseId))])).map((c) => [
         c.id,
@@ -114,7 +116,7 @@ export class CaseParticipantsService {
         if (!row) throw new AppError('REPORT.NOT_FOUND', '举报对应的案件不存在');
         const c = caseFromJson(row.model);
         const { deadlines, calendarGap } = deadlinesOf(c, r.realName, calendar, now);
-        const refund = c.refunds.find((x) => x.tenantId === tenantId) ?? null;
+        const refund = c.refunds.find((x) => x.tenantId === r.tenantId) ?? null;
         const events = await this.repo.events(row.id);
         return {
           reportId: r.id,

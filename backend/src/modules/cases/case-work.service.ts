@@ -10,7 +10,7 @@ import {
 } from '@zgd/shared-types';
 import { AppError } from '../../common/errors/app-error';
 import { AuditService } from '../audit';
-import { canSeeDistrict, type Principal } from '../auth';
+import { canSeeDistrict, tenantIdsOf, type Principal } from '../auth';
 import { CalendarService } from '../calendar';
 import type { CaseRow } from './case.entity';
 import { CASES_CLOCK, type CaseClock } from './case-clock';
@@ -35,11 +35,12 @@ const notFound = () => new AppError(CaseHttpErrorCode.NOT_FOUND, '没有找到�
 const outOfScope = () =>
   new AppError(CaseHttpErrorCode.OUT_OF_SCOPE, '该案件不属于本区，无权查看或办理');
 
-export const actorOf = (p: Principal): CaseActor => ({
+/** `forTenant`: the firm a tenant acts for, when it is one of the firms it is bound to. */
+export const actorOf = (p: Principal, forTenant?: string): CaseActor => ({
   role: p.role,
   userId: p.userId,
   districtCode: p.districtCode,
-  tenantId: p.tenantId,
+  tenantId: forTenant && tenantIdsOf(p).includes(forTenant) ? forTenant : p.tenantId,
   entityId: p.entityId,
 });
 
@@ -155,7 +156,8 @@ export class CaseWorkService {
     const calendar = await this.calendar.calendar();
     const now = this.clock.now();
     const c = caseFromJson(row.model);
-    const r = transition(c, toCaseAction(body, c, calendar, now), actorOf(p), now);
+    const actor = actorOf(p, 'tenantId' in body ? body.tenantId : undefined);
+    const r = transition(c, toCaseAction(body, c, calendar, now), actor, now);
     if (!r.ok) throw caseFailure(r);
     await this.audit.transaction((m) => this.ledger.update(m, r.case, r.event, row));
     return { id, state: r.case.state, version: r.case.version };

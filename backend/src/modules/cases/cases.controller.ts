@@ -4,8 +4,11 @@ import { ApiConsumes, ApiOperation, ApiTags } from '@nestjs/swagger';
 import {
   CaseActionBodySchema,
   ReportBodySchema,
+  ReportRatingBodySchema,
   type ReportAnswer,
   type ReportAttachmentView,
+  type ReportRatingView,
+  type TenantReportWithRating,
 } from '@zgd/shared-types';
 import { z } from 'zod';
 import { parseMultipart } from '../../common/http/multipart';
@@ -16,6 +19,7 @@ import { CaseParticipantsService } from './case-participants.service';
 import { CaseWorkService } from './case-work.service';
 import { ReportAttachmentsService } from './report-attachments.service';
 import { ReportIntakeService } from './report-intake.service';
+import { ReportRatingService } from './report-rating.service';
 
 const MB = 1024 * 1024;
 /** Busboy stops a file past the PDF limit; the kind's own limit is checked on its bytes. */
@@ -31,6 +35,7 @@ export class CasesController {
     private readonly work: CaseWorkService,
     private readonly participants: CaseParticipantsService,
     private readonly attachments: ReportAttachmentsService,
+    private readonly ratings: ReportRatingService,
   ) {}
 
   @Post('reports')
@@ -70,8 +75,25 @@ export class CasesController {
   @Get('me/reports')
   @Roles('tenant')
   @ApiOperation({ summary: "The signed-in tenant's reports with their case's public steps" })
-  myReports(@CurrentUser() p: Principal) {
-    return this.participants.tenantReports(p);
+  async myReports(@CurrentUser() p: Principal): Promise<TenantReportWithRating[]> {
+    const reports = await this.participants.tenantReports(p);
+    const ratings = await this.ratings.ratingsOf(reports.map((r) => r.reportId));
+    return reports.map((r) => ({ ...r, rating: ratings.get(r.reportId) ?? null }));
+  }
+
+  @Post('me/reports/:id/rating')
+  @Roles('tenant')
+  @ApiOperation({ summary: 'Rate the handling of an own report, once, after its case ended' })
+  rate(
+    @CurrentUser() p: Principal,
+    @Param('id') id: string,
+    @Body() body: unknown,
+  ): Promise<ReportRatingView> {
+    return this.ratings.rate(
+      p,
+      validate(Id, id, 'params.id'),
+      validate(ReportRatingBodySchema, body, 'body'),
+    );
   }
 
   @Get('entity/cases')

@@ -12,6 +12,7 @@ import { CasesController } from './cases.controller';
 import { CasesRepository } from './cases.repository';
 import { ReportAttachmentsService } from './report-attachments.service';
 import { ReportIntakeService } from './report-intake.service';
+import { ReportRatingService } from './report-rating.service';
 
 @Module({
   imports: [CalendarModule, ReconciliationModule, NotificationsModule],
@@ -24,6 +25,7 @@ import { ReportIntakeService } from './report-intake.service';
     ReportAttachmentsService,
     CaseWorkService,
     CaseParticipantsService,
+    ReportRatingService,
     CaseQueueService,
     { provide: CASES_CLOCK, useFactory: systemCaseClock },
   ],

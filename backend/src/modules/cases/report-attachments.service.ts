@@ -5,7 +5,7 @@ import { AppError } from '../../common/errors/app-error';
 import type { UploadedFile } from '../../common/http/multipart';
 import { BLOB_STORE, type BlobStore } from '../../common/storage/blob-store';
 import { AuditService } from '../audit';
-import type { Principal } from '../auth';
+import { canSeeTenant, type Principal } from '../auth';
 import { CASES_CLOCK, type CaseClock } from './case-clock';
 import { CasesRepository } from './cases.repository';
 import { ATTACHMENT_MAX_BYTES, checkAttachment } from './domain/attachment-kind';
@@ -33,7 +33,11 @@ export class ReportAttachmentsService {
     files: UploadedFile[],
   ): Promise<ReportAttachmentView[]> {
     const report = await this.repo.report(reportId);
-    if (!report || report.reporterUserId !== p.userId || report.tenantId !== p.tenantId)
+    if (
+      !report ||
+      report.reporterUserId !== p.userId ||
+      !canSeeTenant(p, report.tenantId, report.accountNo)
+    )
       throw new AppError(ReportErrorCode.NOT_FOUND, '没有找到您的这份举报');
     if (files.length === 0) throw new AppError(ReportErrorCode.EMPTY_FILE, '请选择要上传的文件');
     const checked = files.map((f, i) => {

@@ -11,7 +11,7 @@ import { AppError } from '../../common/errors/app-error';
 import { BLOB_STORE, type BlobStore } from '../../common/storage/blob-store';
 import { AuditService } from '../audit';
 import { canonicalJson } from '../audit/domain/audit-chain';
-import type { Principal } from '../auth';
+import { tenantAt, type Principal } from '../auth';
 import { CalendarService, shanghaiDate } from '../calendar';
 import { TenantViewService } from '../reconciliation/tenant-view.service';
 import type { CaseReportRow } from './case.entity';
@@ -61,8 +61,10 @@ export class ReportIntakeService {
     p: Principal,
     body: ReportBody,
   ): Promise<{ answer: ReportAnswer; replayed: boolean }> {
-    const tenantId = p.tenantId;
-    if (!tenantId) throw new AppError(ReportErrorCode.NO_TENANT, '请先绑定企业后再举报');
+    // The firm the tenant is bound to at these premises: its bindings are its scope.
+    const tenantId = tenantAt(p, body.accountNo);
+    if (!tenantId)
+      throw new AppError(ReportErrorCode.NO_TENANT, '请先绑定您在该户号下的企业后再举报');
     const periods = normalisePeriods(body.periods);
     const contentHash = sha256(
       canonicalJson({

@@ -5,7 +5,7 @@ import { isValidUscc } from '@zgd/shared-types';
 import { z } from 'zod';
 import { AppError } from '../../common/errors/app-error';
 import { validate } from '../../common/http/validate';
-import { CurrentUser, Roles, type Principal } from '../auth';
+import { CurrentUser, Roles, tenantAt, type Principal } from '../auth';
 import { ReconciliationService } from './reconciliation.service';
 import { TenantViewService } from './tenant-view.service';
 
@@ -48,9 +48,11 @@ export class ReconciliationController {
 
   @Get('me/months')
   @Roles('tenant')
-  @ApiOperation({ summary: "The signed-in tenant's supply months with their verdicts" })
+  @ApiOperation({
+    summary: "The signed-in tenant's supply months at the premises it is bound to, with verdicts",
+  })
   myMonths(@CurrentUser() p: Principal): Promise<TenantMonthSummary[]> {
-    return p.tenantId ? this.tenantView.months(p, p.tenantId) : Promise.resolve([]);
+    return this.tenantView.myMonths(p);
   }
 
   @Get('me/months/:accountNo/:period')
@@ -60,9 +62,11 @@ export class ReconciliationController {
     @CurrentUser() p: Principal,
     @Param() params: Record<string, string>,
   ): Promise<TenantMonthSheet> {
-    if (!p.tenantId) throw new AppError('TENANT_VIEW.NOT_BOUND', '请先绑定您的企业');
     const k = validate(MonthKey, params, 'params');
-    return this.tenantView.sheet(p, p.tenantId, k.accountNo, k.period);
+    const tenantId = tenantAt(p, k.accountNo);
+    if (!tenantId)
+      throw new AppError('TENANT_VIEW.NOT_FOUND', '您尚未绑定该户号下的企业，请先绑定后查看');
+    return this.tenantView.sheet(p, tenantId, k.accountNo, k.period);
   }
 
   @Get('tenants/:tenantId/months')

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { FindingView, TenantMonthSheet, TenantMonthSummary } from '@zgd/shared-types';
 import { AppError } from '../../common/errors/app-error';
-import { canSeeTenant, type Principal } from '../auth';
+import { canSeeTenant, tenantIdsOf, type Principal } from '../auth';
 import { supplyMonthKey } from '../imports/input-versions';
 import { SettingsService } from '../settings/settings.service';
 import { parseScaledOrThrow } from './domain/exact';
@@ -22,9 +22,25 @@ export class TenantViewService {
     private readonly settings: SettingsService,
   ) {}
 
+  /** Every month of the firms a tenant is bound to, at their premises; newest first. */
+  async myMonths(p: Principal): Promise<TenantMonthSummary[]> {
+    const all = await Promise.all(tenantIdsOf(p).map((t) => this.months(p, t)));
+    return all
+      .flat()
+      .sort(
+        (a, b) =>
+          b.period.localeCompare(a.period) ||
+          a.accountNo.localeCompare(b.accountNo) ||
+          a.entityId.localeCompare(b.entityId),
+      );
+  }
+
+  /** A firm's months at the premises the principal may see it at (all, for the city). */
   async months(p: Principal, tenantId: string): Promise<TenantMonthSummary[]> {
     this.assertCanSee(p, tenantId);
-    const months = await this.repo.latestMonthsOfTenant(tenantId);
+    const months = (await this.repo.latestMonthsOfTenant(tenantId)).filter((m) =>
+      canSeeTenant(p, tenantId, m.accountNo),
+    );
     const runIds = [...new Set(months.map((m) => m.runId))];
     const [findings, refunds, entities, settings] = await Promise.all([
       this.repo.findingsForTenant(tenantId, runIds),
@@ -59,7 +75,7 @@ export class TenantViewService {
     accountNo: string,
     period: string,
   ): Promise<TenantMonthSheet> {
-    this.assertCanSee(p, tenantId);
+    this.assertCanSee(p, tenantId, accountNo);
     const row = await this.repo.latestMonth(accountNo, period);
     const stored: StoredMonth | null = row ? JSON.parse(row.sheet) : null;
     const lines = stored?.sheet.tenantLines.filter((l) => l.tenantId === tenantId) ?? [];
@@ -111,8 +127,8 @@ export class TenantViewService {
     };
   }
 
-  private assertCanSee(p: Principal, tenantId: string) {
-    if (!canSeeTenant(p, tenantId))
+  private assertCanSee(p: Principal, tenantId: string, accountNo?: string) {
+    if (!canSeeTenant(p, tenantId, accountNo))
       throw new AppError('TENANT_VIEW.OUT_OF_SCOPE', '只能查看本企业的电费记录');
   }
 

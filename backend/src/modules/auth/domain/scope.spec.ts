@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Principal } from './principal';
-import { canSeeDistrict, canSeeEntity, canSeeTenant } from './scope';
+import { canSeeDistrict, canSeeEntity, canSeeTenant, tenantAt, tenantIdsOf } from './scope';
 
 const PUDONG = '310115';
 const MINHANG = '310112';
@@ -17,6 +17,7 @@ const principal = (role: Principal['role'], scope: Partial<Principal> = {}): Pri
   districtCode: null,
   entityId: null,
   tenantId: null,
+  tenantScope: [],
   ...scope,
 });
 
@@ -27,11 +28,26 @@ const minhangOfficer = principal('district_officer', { districtCode: MINHANG });
 const officerWithoutDistrict = principal('district_officer');
 const entityUser = principal('entity_user', { entityId: ENTITY });
 const entityUserWithoutEntity = principal('entity_user');
-const tenant = principal('tenant', { tenantId: TENANT });
+const ACCOUNT = '3100000002';
+const OTHER_ACCOUNT = '3100000003';
+/** An account created for its firm: the firm counts at all of its premises. */
+const tenant = principal('tenant', {
+  tenantId: TENANT,
+  tenantScope: [{ tenantId: TENANT, accountNo: null }],
+});
+/** A WeChat user that bound two firms, each at one premises. */
+const boundTwice = principal('tenant', {
+  tenantId: TENANT,
+  tenantScope: [
+    { tenantId: TENANT, accountNo: ACCOUNT },
+    { tenantId: OTHER_TENANT, accountNo: OTHER_ACCOUNT },
+  ],
+});
 const unboundTenant = principal('tenant');
 // A wrongly filled user: scope fields of another role must not grant anything.
 const tenantWithDistrict = principal('tenant', {
   tenantId: TENANT,
+  tenantScope: [{ tenantId: TENANT, accountNo: null }],
   districtCode: MINHANG,
   entityId: ENTITY,
 });
@@ -113,5 +129,38 @@ describe('canSeeTenant', () => {
     },
   ])('$who → $sees', ({ p, tenantId, sees }) => {
     expect(canSeeTenant(p, tenantId)).toBe(sees);
+  });
+
+  it.each([
+    { firm: TENANT, account: ACCOUNT, sees: true },
+    { firm: TENANT, account: OTHER_ACCOUNT, sees: false },
+    { firm: OTHER_TENANT, account: OTHER_ACCOUNT, sees: true },
+    { firm: OTHER_TENANT, account: ACCOUNT, sees: false },
+  ])('a bound tenant sees $firm at $account → $sees', ({ firm, account, sees }) => {
+    expect(canSeeTenant(boundTwice, firm, account)).toBe(sees);
+  });
+
+  it('an account firm is seen at any premises; a bound firm only where bound', () => {
+    expect(canSeeTenant(tenant, TENANT, OTHER_ACCOUNT)).toBe(true);
+    expect(canSeeTenant(boundTwice, TENANT)).toBe(true);
+  });
+});
+
+describe('tenantAt and tenantIdsOf', () => {
+  it.each([
+    { who: 'a bound tenant at its premises', p: boundTwice, account: ACCOUNT, firm: TENANT },
+    { who: 'at its other premises', p: boundTwice, account: OTHER_ACCOUNT, firm: OTHER_TENANT },
+    { who: 'at premises it is not bound to', p: boundTwice, account: '999', firm: null },
+    { who: 'an account firm anywhere', p: tenant, account: OTHER_ACCOUNT, firm: TENANT },
+    { who: 'an unbound tenant', p: unboundTenant, account: ACCOUNT, firm: null },
+    { who: 'staff', p: city, account: ACCOUNT, firm: null },
+  ])('$who → $firm', ({ p, account, firm }) => {
+    expect(tenantAt(p, account)).toBe(firm);
+  });
+
+  it('lists each firm once, and none for other roles', () => {
+    expect(tenantIdsOf(boundTwice)).toEqual([TENANT, OTHER_TENANT]);
+    expect(tenantIdsOf(tenantWithDistrict)).toEqual([TENANT]);
+    expect(tenantIdsOf(entityUser)).toEqual([]);
   });
 });

@@ -30,9 +30,29 @@ export function canSeeEntity(p: Principal, entityId: string, entityDistrict: str
  * A tenant's own records (its bindings, charges, reports): the tenant itself and the city.
  * District staff see a tenant only through a case or premises in their district
  * ({@link canSeeDistrict}); a charging entity never does, since it must not learn who
- * reported it (domain §5).
+ * reported it (domain §5). A tenant sees a firm only at the premises it is bound to: given
+ * `accountNo`, those premises; without, any of them (the caller then filters by premises).
  */
-export function canSeeTenant(p: Principal, tenantId: string): boolean {
+export function canSeeTenant(p: Principal, tenantId: string, accountNo?: string): boolean {
   if (p.role === 'city_admin') return true;
-  return p.role === 'tenant' && p.tenantId !== null && p.tenantId === tenantId;
+  return (
+    p.role === 'tenant' &&
+    p.tenantScope.some(
+      (s) =>
+        s.tenantId === tenantId &&
+        (s.accountNo === null || accountNo === undefined || s.accountNo === accountNo),
+    )
+  );
+}
+
+/** The firm a tenant acts for at these premises (the first bound there), or null. */
+export function tenantAt(p: Principal, accountNo: string): string | null {
+  if (p.role !== 'tenant') return null;
+  const bound = p.tenantScope.find((s) => s.accountNo === accountNo);
+  return (bound ?? p.tenantScope.find((s) => s.accountNo === null))?.tenantId ?? null;
+}
+
+/** Every firm a tenant acts for, in the order of its scope. */
+export function tenantIdsOf(p: Principal): string[] {
+  return p.role === 'tenant' ? [...new Set(p.tenantScope.map((s) => s.tenantId))] : [];
 }
