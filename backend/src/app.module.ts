@@ -20,6 +20,7 @@ import { ImportsModule } from './modules/imports/imports.module';
 import { NotificationsModule } from './modules/notifications/notifications.module';
 import { ReconciliationModule } from './modules/reconciliation/reconciliation.module';
 import { SettingsModule } from './modules/settings/settings.module';
+import { SupervisionModule } from './modules/supervision/supervision.module';
 import { TariffsModule } from './modules/tariffs/tariffs.module';
 import { DeclarationsModule } from './modules/declarations/declarations.module';
 
@@ -44,8 +45,9 @@ export class AppModule {
         CalendarModule,
         NotificationsModule,
         CasesModule,
-        BindingsModule,
+        SupervisionModule,
         ConsoleModule,
+        BindingsModule,
         DeclarationsModule,
       ],
       providers: [

@@ -133,6 +133,12 @@ export const CaseActionBodySchema = z.discriminatedUnion('action', [
     reason: z.string().min(1).max(64),
   }),
   z.object({ action: z.literal('close') }),
+  /** A real-name reporter was told the decision on 立案 (告知), and how. */
+  z.object({
+    action: z.literal('record_reporter_notice'),
+    reportId: z.string().uuid('举报编号格式不正确'),
+    method: z.string().min(1).max(32),
+  }),
 ]);
 export type CaseActionBody = z.infer<typeof CaseActionBodySchema>;
 
@@ -238,6 +244,8 @@ export interface CaseDetailView extends CaseSummaryView {
   corrections: { at: string; refunded: string; recordedByRole: string }[];
   refusal: { at: string; reason: string } | null;
   transfers: { at: string; fromDistrict: string; toDistrict: string; reason: string }[];
+  /** Real-name reporters told the decision on 立案 (告知): which report, when, how, by whom. */
+  reporterNotices: { reportId: string; at: string; method: string; byRole: string }[];
   reports: CaseReportStaffView[];
   timeline: CaseEventView[];
 }

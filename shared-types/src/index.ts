@@ -16,3 +16,4 @@ export * from './declarations';
 export * from './console';
 export * from './bindings';
 export * from './report-rating';
+export * from './supervision';

@@ -23,6 +23,7 @@ import {
   RunSupplyMonth,
 } from '../modules/reconciliation/reconciliation-run.entity';
 import { Tariff } from '../modules/tariffs/tariff.entity';
+import { SUPERVISION_ENTITIES } from '../modules/supervision/supervision.entities';
 import { AppSetting } from './app-setting.entity';
 import {
   DeclarationAnswer,
@@ -59,6 +60,7 @@ export const ENTITIES = [
   TenantBinding,
   BindingAttempt,
   ReportRating,
+  ...SUPERVISION_ENTITIES,
   TenantDeclaration,
   TenantDeclarationLine,
   DeclarationAnswer,

@@ -3,7 +3,12 @@ import { parseScaledOrThrow } from '../reconciliation/domain/exact';
 import type { WorkingCalendar } from '../calendar';
 import { endOfShanghaiDay, filingDueDay, receivedAt } from './case-deadline-facts';
 import type { CaseAction, EnforcementCase } from './domain';
-import type { RefusalReasonCode, TransferReasonCode, UnconfirmableReasonCode } from './domain';
+import type {
+  NoticeMethodCode,
+  RefusalReasonCode,
+  TransferReasonCode,
+  UnconfirmableReasonCode,
+} from './domain';
 
 const fen = (yuan: string) => parseScaledOrThrow(yuan, 2);
 
@@ -59,6 +64,12 @@ export function toCaseAction(
         type: 'mark_refund_unconfirmable',
         tenantId: body.tenantId,
         reason: body.reason as UnconfirmableReasonCode,
+      };
+    case 'record_reporter_notice':
+      return {
+        type: 'record_reporter_notice',
+        reportId: body.reportId,
+        method: body.method as NoticeMethodCode,
       };
     case 'start_verification':
     case 'open_case':

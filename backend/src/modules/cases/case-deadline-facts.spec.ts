@@ -60,3 +60,111 @@ describe('case deadlines at intake and in lists', () => {
     expect(fine.urgent).toMatchObject({ kind: 'filing_decision', state: 'overdue' });
   });
 });
+
+describe('the reporter notice (告知) among a case’s deadlines', () => {
+  // 立案 on Monday 2026-09-28: the National Day holiday (10-01..10-07) lies inside the 5 working
+  // days and Saturday 10-10 is a make-up working day, so the notice is due on 2026-10-10 (plain
+  // weekdays would give 10-05).
+  const openedAt = new Date('2026-09-28T10:00:00+08:00');
+  const opened = (changes: Partial<EnforcementCase>): EnforcementCase => ({
+    ...caseReceivedAt(new Date('2026-09-14T10:00:00+08:00')),
+    state: 'investigating',
+    openedAt,
+    ...changes,
+  });
+  const notice = (reportId: string, day: string) => ({
+    reportId,
+    at: new Date(`${day}T15:00:00+08:00`),
+    method: 'PHONE' as const,
+    byUserId: 3,
+    byRole: 'district_officer' as const,
+  });
+  const notifiedOn = (day: string) =>
+    opened({ realNameReportIds: ['r1'], reporterNotices: [notice('r1', day)] });
+
+  it.each([
+    {
+      what: 'not yet told, two days on',
+      c: opened({ realNameReportIds: ['r1'] }),
+      now: '2026-09-30',
+      state: 'due_soon',
+      completed: null,
+    },
+    {
+      what: 'not yet told after the due day',
+      c: opened({ realNameReportIds: ['r1'] }),
+      now: '2026-10-11',
+      state: 'overdue',
+      completed: null,
+    },
+    {
+      what: 'told on the due day',
+      c: notifiedOn('2026-10-10'),
+      now: '2026-10-20',
+      state: 'met',
+      completed: '2026-10-10',
+    },
+    {
+      what: 'told late',
+      c: notifiedOn('2026-10-12'),
+      now: '2026-10-20',
+      state: 'met',
+      completed: '2026-10-12',
+    },
+    {
+      what: 'one of two real-name reporters told',
+      c: opened({
+        reportIds: ['r1', 'r2'],
+        realNameReportIds: ['r1', 'r2'],
+        reporterNotices: [notice('r1', '2026-09-29')],
+      }),
+      now: '2026-10-12',
+      state: 'overdue',
+      completed: null,
+    },
+    {
+      what: 'both told, the later day counts',
+      c: opened({
+        reportIds: ['r1', 'r2'],
+        realNameReportIds: ['r1', 'r2'],
+        reporterNotices: [notice('r2', '2026-09-30'), notice('r1', '2026-09-29')],
+      }),
+      now: '2026-10-12',
+      state: 'met',
+      completed: '2026-09-30',
+    },
+  ])('$what → $state', ({ c, now, state, completed }) => {
+    const { deadlines } = deadlinesOf(c, true, calendar, new Date(`${now}T12:00:00+08:00`));
+    expect(deadlines?.reporterNotice).toMatchObject({
+      kind: 'reporter_notice',
+      dueDate: '2026-10-10',
+      state,
+      completedAt: completed,
+      late: completed !== null && completed > '2026-10-10',
+    });
+  });
+
+  it('has no notice deadline for an anonymous case, nor before the filing decision', () => {
+    const now = new Date('2026-10-12T12:00:00+08:00');
+    expect(deadlinesOf(opened({}), false, calendar, now).deadlines?.reporterNotice).toBeNull();
+    const undecided = caseReceivedAt(new Date('2026-09-14T10:00:00+08:00'));
+    expect(deadlinesOf(undecided, true, calendar, now).deadlines?.reporterNotice).toBeNull();
+  });
+
+  it('counts from 不予立案 too', () => {
+    const refused = opened({
+      state: 'not_opened',
+      openedAt: null,
+      realNameReportIds: ['r1'],
+      refusal: { at: openedAt, reason: 'NO_VIOLATION', approvedByUserId: 2 },
+    });
+    const { deadlines, urgent } = deadlinesOf(
+      refused,
+      true,
+      calendar,
+      new Date('2026-10-11T12:00:00+08:00'),
+    );
+    expect(deadlines?.reporterNotice).toMatchObject({ dueDate: '2026-10-10', state: 'overdue' });
+    expect(urgent?.kind).toBe('reporter_notice');
+  });
+});

@@ -60,12 +60,29 @@ export function provisionalFilingDueAt(received: Date): Date {
   return endOfShanghaiDay(addCalendarDays(received, DEADLINE_LIMITS.filingDecision.workingDays));
 }
 
+/**
+ * When the last real-name reporter was told the filing decision; null while one is still to be
+ * told (or none was).
+ */
+export function reportersNotifiedAt(c: EnforcementCase): Date | null {
+  const told = c.realNameReportIds.map(
+    (id) => c.reporterNotices.find((n) => n.reportId === id)?.at,
+  );
+  if (told.length === 0 || told.some((at) => at === undefined)) return null;
+  return new Date(Math.max(...told.map((at) => at!.getTime())));
+}
+
+/**
+ * `realName`: whether the reader is shown the notice deadline at all (the reported entity never
+ * is); it applies to cases with a real-name report.
+ */
 export function deadlineFacts(c: EnforcementCase, realName: boolean): CaseDeadlineFacts {
   return {
     receivedAt: receivedAt(c),
     filingExtended: c.filingDeadlineExtended,
     filingDecidedAt: c.openedAt ?? c.refusal?.at ?? null,
     realName,
+    reporterNotifiedAt: reportersNotifiedAt(c),
     openedAt: c.openedAt,
     decisionExtended: c.decisionDeadlineExtended,
     suspensions: [],

@@ -39,6 +39,7 @@ const TENANT_STEPS = new Set([
   'start_refund_supervision',
   'confirm_refund',
   'close',
+  'record_reporter_notice',
 ]);
 
 /** What the parties of a case see: the reported entity, and the tenants who reported. */
@@ -142,7 +143,8 @@ export class CaseParticipantsService {
             .filter(
               (e) =>
                 TENANT_STEPS.has(e.action) &&
-                (e.action !== 'confirm_refund' || e.actorUserId === p.userId),
+                (e.action !== 'confirm_refund' || e.actorUserId === p.userId) &&
+                (e.action !== 'record_reporter_notice' || e.details.reportId === r.id),
             )
             .map((e) => eventView(e, false)),
         };

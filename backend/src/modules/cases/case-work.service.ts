@@ -28,7 +28,7 @@ import {
 } from './case-views';
 import { CasesRepository } from './cases.repository';
 import { ReportAttachmentsService } from './report-attachments.service';
-import { FINAL_STATES, mayReadReporterContact, transition, type CaseActor, type CaseState } from './domain';
+import { mayReadReporterContact, transition, type CaseActor } from './domain';
 import { caseFromJson } from './domain/case-json';
 
 const notFound = () => new AppError(CaseHttpErrorCode.NOT_FOUND, '没有找到该案件');
@@ -44,6 +44,12 @@ export const actorOf = (p: Principal, forTenant?: string): CaseActor => ({
   entityId: p.entityId,
 });
 
+export type CaseStepListener = (step: {
+  caseId: string;
+  entityId: string;
+  action: string;
+}) => Promise<void>;
+
 /** Officers' case work: the district's queue, one case in full, and its steps. */
 @Injectable()
 export class CaseWorkService {
@@ -55,6 +61,13 @@ export class CaseWorkService {
     private readonly attachments: ReportAttachmentsService,
     @Inject(CASES_CLOCK) private readonly clock: CaseClock,
   ) {}
+
+  private readonly stepListeners: CaseStepListener[] = [];
+
+  /** Told of every step after it commits (supervision: credit classes). Must not throw. */
+  onStep(listener: CaseStepListener): void {
+    this.stepListeners.push(listener);
+  }
 
   /** The district's cases (the city: all), the most urgent deadline first. */
   async list(p: Principal, q: CaseListQuery): Promise<CaseSummaryView[]> {
@@ -76,10 +89,8 @@ export class CaseWorkService {
 
   /** Open cases whose most urgent deadline is overdue or due soon. */
   async due(p: Principal): Promise<CasesDueView> {
-    // Closed cases leave the due list: the reporter's notice is not recorded as a step yet.
-    const open = (await this.list(p, {})).filter(
-      (c) => c.urgent && !FINAL_STATES.has(c.state as CaseState),
-    );
+    // Any case with a deadline still open: after 不予立案 or 办结 that is the reporter's notice.
+    const open = (await this.list(p, {})).filter((c) => c.urgent);
     return {
       overdue: open.filter((c) => c.urgent?.state === 'overdue'),
       dueSoon: open.filter((c) => c.urgent?.state === 'due_soon'),
@@ -111,7 +122,7 @@ export class CaseWorkService {
         action: 'reporter.viewed',
         subjectType: 'case_report',
         subjectId: r.id,
-        details: { caseId: id, shown: r.realName ? (fullContact ? 'full' : 'masked') : 'tenant_only' },
+        details: { caseId: id, shown: shownOf(r.realName, fullContact) },
         at: now,
       });
     return {
@@ -134,6 +145,12 @@ export class CaseWorkService {
       })),
       refusal: c.refusal && { at: c.refusal.at.toISOString(), reason: c.refusal.reason },
       transfers: c.transfers.map((t) => ({ ...t, at: t.at.toISOString() })),
+      reporterNotices: c.reporterNotices.map((n) => ({
+        reportId: n.reportId,
+        at: n.at.toISOString(),
+        method: n.method,
+        byRole: n.byRole,
+      })),
       reports: await Promise.all(
         reports.map(async (r) => ({
           ...reportViewForStaff(r, fullContact),
@@ -160,6 +177,8 @@ export class CaseWorkService {
     const r = transition(c, toCaseAction(body, c, calendar, now), actor, now);
     if (!r.ok) throw caseFailure(r);
     await this.audit.transaction((m) => this.ledger.update(m, r.case, r.event, row));
+    for (const listener of this.stepListeners)
+      await listener({ caseId: id, entityId: row.entityId, action: r.event.action });
     return { id, state: r.case.state, version: r.case.version };
   }
 
@@ -170,6 +189,10 @@ export class CaseWorkService {
     return row;
   }
 }
+
+/** What a read of a report showed of its reporter (for the audit log; never the values). */
+const shownOf = (realName: boolean, fullContact: boolean) =>
+  realName ? (fullContact ? 'full' : 'masked') : 'tenant_only';
 
 const SEVERITY: Record<string, number> = { overdue: 0, due_soon: 1, ok: 2 };
 

@@ -12,6 +12,7 @@ import { CasesController } from './cases.controller';
 import { CasesRepository } from './cases.repository';
 import { ReportAttachmentsService } from './report-attachments.service';
 import { ReportIntakeService } from './report-intake.service';
+import { WarningClueService } from './warning-clue.service';
 import { ReportRatingService } from './report-rating.service';
 
 @Module({
@@ -25,11 +26,12 @@ import { ReportRatingService } from './report-rating.service';
     ReportAttachmentsService,
     CaseWorkService,
     CaseParticipantsService,
+    WarningClueService,
     ReportRatingService,
     CaseQueueService,
     { provide: CASES_CLOCK, useFactory: systemCaseClock },
   ],
   // The console's dashboard counts overdue cases with the queue's own deadlines.
-  exports: [CaseWorkService],
+  exports: [CaseWorkService, WarningClueService],
 })
 export class CasesModule {}

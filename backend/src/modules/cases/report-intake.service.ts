@@ -131,7 +131,12 @@ export class ReportIntakeService {
         if (target) {
           const c = caseFromJson(target.model);
           const merged = ok(
-            transition(c, { type: 'merge', reportId, entityId, periods }, SYSTEM_ACTOR, now),
+            transition(
+              c,
+              { type: 'merge', reportId, entityId, periods, realName: body.realName },
+              SYSTEM_ACTOR,
+              now,
+            ),
           );
           // The report first: the step's messages go to the case's reporters, this one too.
           await this.repo.insertReport({ ...row, caseId: c.id }, m);
@@ -159,6 +164,7 @@ export class ReportIntakeService {
               periods,
               filingDueAt: dueAt,
               correctionWindowEndsAt: dueAt,
+              realName: body.realName,
             },
             SYSTEM_ACTOR,
             now,

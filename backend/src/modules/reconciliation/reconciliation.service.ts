@@ -31,6 +31,9 @@ const ACCOUNTS_PER_SLICE = 200;
 
 type Progress = (done: number, total: number) => Promise<void>;
 
+/** Told of every run that finished (supervision: warning levels, credit classes). */
+export type RunDoneListener = (run: ReconciliationRun) => Promise<void>;
+
 /** What one stored supply-month row holds besides its columns. */
 export interface StoredMonth {
   sheet: ReconciliationResult['supplyMonths'][number];
@@ -45,6 +48,13 @@ export class ReconciliationService implements OnModuleInit {
     private readonly settings: SettingsService,
     @Inject(JOB_QUEUE) private readonly jobs: JobQueue,
   ) {}
+
+  private readonly runDoneListeners: RunDoneListener[] = [];
+
+  /** A listener must not throw: the run is done whatever it does. */
+  onRunDone(listener: RunDoneListener): void {
+    this.runDoneListeners.push(listener);
+  }
 
   onModuleInit() {
     this.jobs.register<RunRequest>(RECONCILE_JOB, async (req, ctx) => {
@@ -103,7 +113,7 @@ export class ReconciliationService implements OnModuleInit {
         totals.refundFen += parseScaledOrThrow(result.totalRefund, 2);
         await progress?.(Math.min(i + ACCOUNTS_PER_SLICE, accounts.length), accounts.length);
       }
-      return await this.repo.markRun(
+      const done = await this.repo.markRun(
         Object.assign(run, {
           status: 'done',
           inputHash: hash.digest('hex'),
@@ -113,6 +123,8 @@ export class ReconciliationService implements OnModuleInit {
           finishedAt: new Date(),
         }),
       );
+      for (const listener of this.runDoneListeners) await listener(done);
+      return done;
     } catch (e) {
       await this.repo.markRun(Object.assign(run, { status: 'failed', finishedAt: new Date() }));
       throw e;

@@ -29,6 +29,12 @@ export const CaseErrorCode = {
   MERGE_MISMATCH: 'CASE.MERGE_MISMATCH',
   ALREADY_MERGED: 'CASE.ALREADY_MERGED',
   INVALID_PERIOD: 'CASE.INVALID_PERIOD',
+  /** The report is not one of this case's. */
+  INVALID_REPORT: 'CASE.INVALID_REPORT',
+  INVALID_NOTICE_METHOD: 'CASE.INVALID_NOTICE_METHOD',
+  /** An anonymous reporter is not told anything (domain §5). */
+  NOTICE_NOT_REQUIRED: 'CASE.NOTICE_NOT_REQUIRED',
+  ALREADY_NOTIFIED: 'CASE.ALREADY_NOTIFIED',
 } as const;
 export type CaseErrorCode = (typeof CaseErrorCode)[keyof typeof CaseErrorCode];
 

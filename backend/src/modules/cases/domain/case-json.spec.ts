@@ -10,6 +10,10 @@ const c: EnforcementCase = {
   entityId: '91310112YUYU122BX0',
   periods: ['2025-03'],
   reportIds: ['r1'],
+  realNameReportIds: ['r1'],
+  reporterNotices: [
+    { reportId: 'r1', at, method: 'PHONE', byUserId: 7, byRole: 'district_officer' },
+  ],
   assigneeUserId: 7,
   registeredAt: at,
   filingDueAt: at,
@@ -42,5 +46,12 @@ describe('case JSON', () => {
     expect(back).toEqual(c);
     expect(back.decision?.illegalGainFen).toBe(9007199254740993n);
     expect(back.corrections[0].at).toBeInstanceOf(Date);
+  });
+
+  it('reads a case stored before notices were recorded as one without them', () => {
+    const { realNameReportIds, reporterNotices, ...older } = c;
+    expect([realNameReportIds.length, reporterNotices.length]).toEqual([1, 1]);
+    const back = caseFromJson(caseToJson(older as EnforcementCase));
+    expect(back).toEqual({ ...c, realNameReportIds: [], reporterNotices: [] });
   });
 });

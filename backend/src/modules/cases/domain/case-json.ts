@@ -15,8 +15,11 @@ export function caseToJson(c: EnforcementCase): string {
   });
 }
 
+/** Fields added after cases were first stored: a model written before them reads as empty. */
+const ADDED_LATER = { realNameReportIds: [], reporterNotices: [] } as const;
+
 export function caseFromJson(text: string): EnforcementCase {
-  return JSON.parse(text, (_key, value: unknown) => {
+  const parsed = JSON.parse(text, (_key, value: unknown) => {
     if (value !== null && typeof value === 'object' && !Array.isArray(value)) {
       const o = value as Record<string, unknown>;
       const keys = Object.keys(o);
@@ -25,4 +28,5 @@ export function caseFromJson(text: string): EnforcementCase {
     }
     return value;
   }) as EnforcementCase;
+  return { ...ADDED_LATER, ...parsed };
 }

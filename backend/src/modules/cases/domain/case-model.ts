@@ -1,6 +1,7 @@
 import type { Role } from '@zgd/shared-types';
 import type { Fen } from '../../reconciliation/domain/exact';
 import type {
+  NoticeMethodCode,
   RefusalReasonCode,
   TransferReasonCode,
   UnconfirmableReasonCode,
@@ -39,6 +40,15 @@ export const CASE_STATE_LABELS: Readonly<Record<CaseState, string>> = {
 /** No action applies to these any more. */
 export const FINAL_STATES: ReadonlySet<CaseState> = new Set<CaseState>(['closed', 'not_opened']);
 
+/** After the decision on 立案 / 不予立案: when a real-name reporter is told of it. */
+export const POST_FILING_STATES: readonly CaseState[] = [
+  'investigating',
+  'decided',
+  'refund_supervision',
+  'closed',
+  'not_opened',
+];
+
 /** Before the decision on 立案: the charging entity may still correct and refund. */
 export const PRE_FILING_STATES: readonly CaseState[] = ['registered', 'assigned', 'verifying'];
 
@@ -61,6 +71,15 @@ export interface Transfer {
   fromDistrict: string;
   toDistrict: string;
   reason: TransferReasonCode;
+}
+
+/** A real-name reporter told whether a case was opened (告知): who told it, when and how. */
+export interface ReporterNotice {
+  reportId: string;
+  at: Date;
+  method: NoticeMethodCode;
+  byUserId: number | null;
+  byRole: CaseActorRole;
 }
 
 /** The decision (处理决定): what the entity must refund and what it is penalised with. */
@@ -106,6 +125,10 @@ export interface EnforcementCase {
   readonly periods: readonly string[];
   /** The reports this case handles; later ones joined by merging. */
   readonly reportIds: readonly string[];
+  /** Of those, the real-name ones: each reporter must be told the filing decision (告知). */
+  readonly realNameReportIds: readonly string[];
+  /** The notices given so far, at most one per real-name report. */
+  readonly reporterNotices: readonly ReporterNotice[];
   readonly assigneeUserId: number | null;
   readonly registeredAt: Date;
   /** When the decision on 立案 is due (15 working days, computed by the caller's calendar). */
@@ -187,6 +210,14 @@ export type CaseAction =
   | { type: 'confirm_refund'; tenantId: string }
   | { type: 'mark_refund_unconfirmable'; tenantId: string; reason: UnconfirmableReasonCode }
   | { type: 'close' }
-  | { type: 'merge'; reportId: string; entityId: string; periods: readonly string[] };
+  | { type: 'record_reporter_notice'; reportId: string; method: NoticeMethodCode }
+  | {
+      type: 'merge';
+      reportId: string;
+      entityId: string;
+      periods: readonly string[];
+      /** A real-name report: its reporter is told the filing decision too. */
+      realName?: boolean;
+    };
 
 export type CaseActionOf<T extends CaseActionType> = Extract<CaseAction, { type: T }>;

@@ -33,6 +33,7 @@ const STATE_FOR: Record<CaseActionType, CaseState> = {
   mark_refund_unconfirmable: 'refund_supervision',
   close: 'refund_supervision',
   merge: 'investigating',
+  record_reporter_notice: 'investigating',
 };
 
 const ROLES: CaseActorRole[] = [
@@ -64,6 +65,7 @@ const WHO: Record<CaseActionType, string> = {
   mark_refund_unconfirmable: '✓✓✓···',
   close: '✓✓✓···',
   merge: '✓✓✓··✓',
+  record_reporter_notice: '✓✓✓···',
 };
 
 const roleCells = ACTION_TYPES.flatMap((action) =>

@@ -36,6 +36,7 @@ export const WHO_MAY: Readonly<Record<CaseActionType, readonly CaseActorRole[]>>
   mark_refund_unconfirmable: OFFICER_WORK,
   close: OFFICER_WORK,
   merge: [...OFFICER_WORK, 'system'],
+  record_reporter_notice: OFFICER_WORK,
 };
 
 /** Intake registers a report as a case; staff may register one by hand in their district. */

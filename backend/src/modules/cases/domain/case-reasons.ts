@@ -101,3 +101,20 @@ export const isTransferReason = (code: string): code is TransferReasonCode =>
 
 export const isUnconfirmableReason = (code: string): code is UnconfirmableReasonCode =>
   UNCONFIRMABLE_REASONS.some((reason) => reason.code === code);
+
+/**
+ * How a real-name reporter was told whether a case was opened (告知): order 121 leaves the form
+ * to the bureau; what was used is recorded with who and when.
+ */
+export const NOTICE_METHODS = [
+  { code: 'PHONE', label: '电话告知' },
+  { code: 'SMS', label: '短信告知' },
+  { code: 'LETTER', label: '书面告知（邮寄送达）' },
+  { code: 'IN_PERSON', label: '当面告知' },
+  { code: 'ONLINE', label: '通过举报平台或小程序告知' },
+] as const;
+
+export type NoticeMethodCode = (typeof NOTICE_METHODS)[number]['code'];
+
+export const isNoticeMethod = (code: string): code is NoticeMethodCode =>
+  NOTICE_METHODS.some((method) => method.code === code);

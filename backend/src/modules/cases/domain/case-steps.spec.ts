@@ -237,3 +237,91 @@ describe('assigning', () => {
     });
   });
 });
+
+describe('telling a real-name reporter the filing decision (告知)', () => {
+  const told = (reportId = 'R-0001', method = 'PHONE') =>
+    ({ type: 'record_reporter_notice', reportId, method }) as CaseAction;
+
+  it.each([
+    { when: 'after 立案', state: 'investigating' },
+    { when: 'after 不予立案', state: 'not_opened' },
+    { when: 'after the decision', state: 'decided' },
+    { when: 'after 办结', state: 'closed' },
+  ] as const)('is recorded $when with who, when and how, keeping the state', ({ state }) => {
+    const done = ok(run(caseIn(state), told('R-0001', 'LETTER'), ACTORS.district_officer));
+    expect(done.case.state).toBe(state);
+    expect(done.case.reporterNotices).toEqual([
+      { reportId: 'R-0001', at: NOW, method: 'LETTER', byUserId: 3, byRole: 'district_officer' },
+    ]);
+    expect(done.event.details).toEqual({
+      reportId: 'R-0001',
+      method: 'LETTER',
+      filingDecision: state === 'not_opened' ? 'not_opened' : 'opened',
+    });
+  });
+
+  const anonymous = caseIn('investigating', {
+    reportIds: ['R-0001', 'R-0002'],
+    realNameReportIds: ['R-0001'],
+  });
+  it.each([
+    {
+      what: 'before the decision on 立案',
+      c: caseIn('verifying'),
+      action: told(),
+      code: CaseErrorCode.ACTION_NOT_ALLOWED,
+    },
+    {
+      what: 'for an anonymous report',
+      c: anonymous,
+      action: told('R-0002'),
+      code: CaseErrorCode.NOTICE_NOT_REQUIRED,
+    },
+    {
+      what: 'for a report of another case',
+      c: anonymous,
+      action: told('R-9999'),
+      code: CaseErrorCode.INVALID_REPORT,
+    },
+    {
+      what: 'by an unknown method',
+      c: anonymous,
+      action: told('R-0001', 'PIGEON'),
+      code: CaseErrorCode.INVALID_NOTICE_METHOD,
+    },
+    {
+      what: 'twice for one report',
+      c: caseIn('investigating', {
+        reporterNotices: [
+          { reportId: 'R-0001', at: NOW, method: 'SMS', byUserId: 3, byRole: 'district_officer' },
+        ],
+      }),
+      action: told(),
+      code: CaseErrorCode.ALREADY_NOTIFIED,
+    },
+  ])('is refused $what → $code', ({ c, action, code }) => {
+    expect(run(c, action, ACTORS.district_officer)).toMatchObject({ ok: false, code });
+  });
+
+  it('has no step at all in a case of anonymous reports only', () => {
+    const c = caseIn('not_opened', { realNameReportIds: [] });
+    expect(run(c, told(), ACTORS.district_lead)).toMatchObject({
+      ok: false,
+      code: CaseErrorCode.NOTICE_NOT_REQUIRED,
+    });
+  });
+
+  it.each([
+    { realName: true, expected: ['R-0001', 'R-0002'] },
+    { realName: false, expected: ['R-0001'] },
+    { realName: undefined, expected: ['R-0001'] },
+  ])(
+    'a merged report with realName $realName joins the reporters to tell: $expected',
+    ({ realName, expected }) => {
+      const merge = { ...VALID_ACTIONS.merge, realName };
+      const done = ok(run(caseIn('verifying'), merge, ACTORS.system));
+      expect(done.case.realNameReportIds).toEqual(expected);
+      expect(done.event.details.anonymous).toBe(!realName);
+    },
+  );
+});

@@ -10,7 +10,12 @@ import type {
   EnforcementCase,
 } from './case-model';
 import { confirmRefund, markUnconfirmable, outstandingRefunds, recordRefund } from './case-refunds';
-import { isTransferReason, isUnconfirmableReason, refusalReason } from './case-reasons';
+import {
+  isNoticeMethod,
+  isTransferReason,
+  isUnconfirmableReason,
+  refusalReason,
+} from './case-reasons';
 import { isPeriod, normalisePeriods, overlappingMonths } from './merge-rules';
 
 /** What one step changes, before the workflow stamps the version and builds the event. */
@@ -257,6 +262,32 @@ export const STEPS: { [T in CaseActionType]: StepFn<T> } = {
     };
   },
 
+  record_reporter_notice(c, a, actor, now) {
+    if (!c.reportIds.includes(a.reportId))
+      return fail(CaseErrorCode.INVALID_REPORT, '该举报不属于本案');
+    if (!c.realNameReportIds.includes(a.reportId))
+      return fail(CaseErrorCode.NOTICE_NOT_REQUIRED, '匿名举报无需告知举报人');
+    if (c.reporterNotices.some((n) => n.reportId === a.reportId))
+      return fail(CaseErrorCode.ALREADY_NOTIFIED, '已登记过对该举报人的告知');
+    if (!isNoticeMethod(a.method))
+      return fail(CaseErrorCode.INVALID_NOTICE_METHOD, '请选择告知方式');
+    const notice = {
+      reportId: a.reportId,
+      at: now,
+      method: a.method,
+      byUserId: actor.userId,
+      byRole: actor.role,
+    };
+    return {
+      next: { ...c, reporterNotices: [...c.reporterNotices, notice] },
+      details: {
+        reportId: a.reportId,
+        method: a.method,
+        filingDecision: c.openedAt ? 'opened' : 'not_opened',
+      },
+    };
+  },
+
   merge(c, a) {
     if (a.periods.length === 0 || !a.periods.every(isPeriod))
       return fail(CaseErrorCode.INVALID_PERIOD, '举报涉及的月份应为 YYYY-MM 格式且不能为空');
@@ -268,9 +299,14 @@ export const STEPS: { [T in CaseActionType]: StepFn<T> } = {
       next: {
         ...c,
         reportIds: [...c.reportIds, a.reportId],
+        realNameReportIds: a.realName ? [...c.realNameReportIds, a.reportId] : c.realNameReportIds,
         periods: normalisePeriods([...c.periods, ...a.periods]),
       },
-      details: { reportId: a.reportId, periods: normalisePeriods(a.periods) },
+      details: {
+        reportId: a.reportId,
+        anonymous: !a.realName,
+        periods: normalisePeriods(a.periods),
+      },
     };
   },
 };

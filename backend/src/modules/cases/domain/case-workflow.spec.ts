@@ -64,6 +64,9 @@ const MATRIX: Record<CaseActionType, Cell[]> = {
   close:                     ['×', '×', '×', '×', 'closed', 'closed', 'fin', 'fin'],
   // prettier-ignore
   merge:                     ['registered', 'assigned', 'verifying', 'investigating', 'decided', 'refund_supervision', 'fin', 'fin'],
+  // Telling the reporter follows the decision on 立案, so it is recorded after 不予立案 and 办结 too.
+  // prettier-ignore
+  record_reporter_notice:    ['×', '×', '×', 'investigating', 'decided', 'refund_supervision', 'closed', 'not_opened'],
 };
 
 const CODES = {

@@ -3,6 +3,7 @@ import { CaseErrorCode, fail, type CaseFailure } from './case-errors';
 import {
   CASE_STATE_LABELS,
   FINAL_STATES,
+  POST_FILING_STATES,
   PRE_FILING_STATES,
   type CaseAction,
   type CaseActionType,
@@ -47,7 +48,16 @@ export const ALLOWED_FROM: Readonly<Record<CaseActionType, readonly CaseState[]>
   mark_refund_unconfirmable: ['refund_supervision'],
   close: ['decided', 'refund_supervision'],
   merge: ['registered', 'assigned', 'verifying', 'investigating', 'decided', 'refund_supervision'],
+  record_reporter_notice: POST_FILING_STATES,
 };
+
+/**
+ * What may still be recorded once a case is closed or was not opened: telling the reporter
+ * comes after the decision on 立案, so after 不予立案 too.
+ */
+const AFTER_FINAL: ReadonlySet<CaseActionType> = new Set<CaseActionType>([
+  'record_reporter_notice',
+]);
 
 export const ACTION_LABELS: Readonly<Record<CaseActionType, string>> = {
   assign: '分派承办人',
@@ -65,6 +75,7 @@ export const ACTION_LABELS: Readonly<Record<CaseActionType, string>> = {
   mark_refund_unconfirmable: '标记无法确认退款',
   close: '办结',
   merge: '并案',
+  record_reporter_notice: '登记告知举报人',
 };
 
 export function transition(
@@ -76,7 +87,7 @@ export function transition(
   const denied = checkActor(c, action, actor);
   if (denied) return denied;
   const label = CASE_STATE_LABELS[c.state];
-  if (FINAL_STATES.has(c.state))
+  if (FINAL_STATES.has(c.state) && !AFTER_FINAL.has(action.type))
     return fail(CaseErrorCode.ALREADY_CLOSED, `案件${label}，不能再${ACTION_LABELS[action.type]}`);
   if (!ALLOWED_FROM[action.type].includes(c.state))
     return fail(
@@ -116,6 +127,8 @@ export interface NewCase {
   filingDueAt: Date;
   /** Our setting: by default the same as filingDueAt. */
   correctionWindowEndsAt: Date;
+  /** A real-name report (its reporter is told the filing decision); false for clues. */
+  realName?: boolean;
 }
 
 /**
@@ -141,6 +154,8 @@ export function registerCase(input: NewCase, actor: CaseActor, now: Date): Trans
     entityId: input.entityId,
     periods: normalisePeriods(input.periods),
     reportIds: [input.reportId],
+    realNameReportIds: input.realName ? [input.reportId] : [],
+    reporterNotices: [],
     assigneeUserId: null,
     registeredAt: now,
     filingDueAt: input.filingDueAt,
@@ -169,6 +184,7 @@ export function registerCase(input: NewCase, actor: CaseActor, now: Date): Trans
       to: 'registered',
       details: {
         reportId: input.reportId,
+        anonymous: !input.realName,
         districtCode: c.districtCode,
         entityId: c.entityId,
         periods: c.periods,

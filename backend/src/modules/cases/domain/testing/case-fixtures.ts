@@ -47,6 +47,8 @@ const registered: EnforcementCase = {
   entityId: ENTITY,
   periods: ['2025-03', '2025-04', '2025-05'],
   reportIds: ['R-0001'],
+  realNameReportIds: ['R-0001'],
+  reporterNotices: [],
   assigneeUserId: null,
   registeredAt: daysLater(-2),
   filingDueAt: daysLater(19),
@@ -154,6 +156,7 @@ export const VALID_ACTIONS: { [T in CaseActionType]: Extract<CaseAction, { type:
   },
   close: { type: 'close' },
   merge: { type: 'merge', reportId: 'R-0002', entityId: ENTITY, periods: ['2025-05', '2025-06'] },
+  record_reporter_notice: { type: 'record_reporter_notice', reportId: 'R-0001', method: 'PHONE' },
 };
 
 export const ACTION_TYPES = Object.keys(VALID_ACTIONS) as CaseActionType[];
