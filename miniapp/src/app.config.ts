@@ -6,6 +6,10 @@ export default defineAppConfig({
   subPackages: [
     { root: 'packages/bill', pages: ['pages/month/index'] },
     { root: 'packages/rules', pages: ['pages/index/index'] },
+    {
+      root: 'packages/declare',
+      pages: ['pages/new/index', 'pages/result/index', 'pages/index/index'],
+    },
   ],
   window: {
     backgroundTextStyle: 'light',

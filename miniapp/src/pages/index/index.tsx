@@ -10,6 +10,7 @@ import { MonthList } from './month-list';
 import './index.scss';
 
 export const RULES_PAGE = '/packages/rules/pages/index/index';
+export const DECLARATIONS_PAGE = '/packages/declare/pages/index/index';
 
 type ServiceStatus = 'checking' | 'up' | 'down';
 
@@ -97,6 +98,13 @@ export default function IndexPage() {
           <View className="entry__body">
             <Text className="entry__label">电价与规则</Text>
             <Text className="entry__hint">政府定价、峰谷时段，房东能收什么、不能收什么</Text>
+          </View>
+          <Text className="entry__arrow">›</Text>
+        </View>
+        <View className="entry" onClick={() => Taro.navigateTo({ url: DECLARATIONS_PAGE })}>
+          <View className="entry__body">
+            <Text className="entry__label">申报实际电费</Text>
+            <Text className="entry__hint">按账单填写实际支付的电费，用电网账单核对</Text>
           </View>
           <Text className="entry__arrow">›</Text>
         </View>

@@ -15,6 +15,7 @@ import { usePriceHistory } from '../../use-price-history';
 import './index.scss';
 
 const RULES_PAGE = '/packages/rules/pages/index/index';
+const DECLARE_PAGE = '/packages/declare/pages/new/index';
 
 type Load =
   | { state: 'loading' }
@@ -71,6 +72,14 @@ export default function MonthPage() {
       <View className="month__links">
         <Text className="month__link" onClick={() => Taro.navigateTo({ url: RULES_PAGE })}>
           查看电价与收费规则 ›
+        </Text>
+        <Text
+          className="month__link"
+          onClick={() =>
+            Taro.navigateTo({ url: `${DECLARE_PAGE}?accountNo=${accountNo}&period=${period}` })
+          }
+        >
+          申报我实际支付的电费 ›
         </Text>
         <Text className="month__computed">核算时间 {load.sheet.computedAt.slice(0, 10)}</Text>
       </View>

@@ -1,0 +1,3 @@
+export default definePageConfig({
+  navigationBarTitleText: '申报实际电费',
+});

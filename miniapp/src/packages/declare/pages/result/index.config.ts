@@ -1,0 +1,3 @@
+export default definePageConfig({
+  navigationBarTitleText: '申报核对结果',
+});
