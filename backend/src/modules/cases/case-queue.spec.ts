@@ -1,3 +1,4 @@
+import { CASE_QUEUE_STATE_LABELS, CASE_STEP_LABELS } from '@zgd/shared-types';
 import { describe, expect, it } from 'vitest';
 import { WorkingCalendar } from '../calendar';
 import { SHIPPED_YEARS } from '../calendar/shipped-calendar';
@@ -12,7 +13,13 @@ import {
   filterFingerprint,
   queueDueOf,
 } from './case-queue';
-import type { CaseActor, CaseState, EnforcementCase } from './domain';
+import {
+  ACTION_LABELS,
+  CASE_STATE_LABELS,
+  type CaseActor,
+  type CaseState,
+  type EnforcementCase,
+} from './domain';
 
 describe('queueDueOf: the deadline the queue is sorted on', () => {
   it.each([
@@ -116,5 +123,12 @@ describe('allowedActions', () => {
   it('offers nothing on a closed case or to another district', () => {
     expect(allowedActions(at('closed'), lead)).toEqual([]);
     expect(allowedActions(at('verifying'), elsewhere)).toEqual([]);
+  });
+});
+
+describe("the console's labels", () => {
+  it("are the workflow's own", () => {
+    expect(CASE_QUEUE_STATE_LABELS).toEqual(CASE_STATE_LABELS);
+    expect(CASE_STEP_LABELS).toMatchObject({ register: '登记', ...ACTION_LABELS });
   });
 });

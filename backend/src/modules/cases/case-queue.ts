@@ -140,22 +140,11 @@ export function claimedFenOfSheets(sheets: readonly Pick<TenantMonthSheet, 'verd
   return total;
 }
 
-/** Staff steps offered on the case page (merge is intake's; confirming is the tenant's). */
-const STAFF_ACTIONS: readonly CaseActionType[] = [
-  'assign',
-  'start_verification',
-  'record_correction',
-  'extend_filing_deadline',
-  'open_case',
-  'refuse',
-  'transfer',
-  'extend_decision_deadline',
-  'record_decision',
-  'start_refund_supervision',
-  'record_refund',
-  'mark_refund_unconfirmable',
-  'close',
-];
+/** Not offered on the case page: merging is intake's, confirming a refund the tenant's. */
+const NOT_OFFERED: ReadonlySet<string> = new Set(['merge', 'confirm_refund']);
+const STAFF_ACTIONS = (Object.keys(ACTION_LABELS) as CaseActionType[]).filter(
+  (type) => !NOT_OFFERED.has(type),
+);
 
 /**
  * The steps `actor` may take on `c` now: its role may take the step, the case is its own
