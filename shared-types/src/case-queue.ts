@@ -142,6 +142,8 @@ export interface CaseReasonOption {
 /** GET /api/cases/:id/workbench: what the signed-in user may do with the case now. */
 export interface CaseWorkbenchView {
   actions: { action: string; label: string }[];
+  /** What users read for each step of the timeline, by its action code. */
+  stepLabels: Record<string, string>;
   refusalReasons: CaseReasonOption[];
   transferReasons: CaseReasonOption[];
   unconfirmableReasons: CaseReasonOption[];
@@ -158,8 +160,8 @@ export const CASE_DOCUMENT_TITLES: Record<CaseDocumentKind, string> = {
 };
 
 /**
- * What users read for states and steps, for the console's filters and timeline. The backend's
- * workflow labels are the source; a backend test holds these equal to them.
+ * What users read for states, for the console's filters. The backend's workflow labels are the
+ * source; a backend test holds these equal to them. Step labels come with the workbench.
  */
 export const CASE_QUEUE_STATE_LABELS: Record<(typeof CASE_QUEUE_STATES)[number], string> = {
   registered: '已登记',
@@ -170,24 +172,4 @@ export const CASE_QUEUE_STATE_LABELS: Record<(typeof CASE_QUEUE_STATES)[number],
   refund_supervision: '退款监督中',
   closed: '已办结',
   not_opened: '不予立案',
-};
-
-export const CASE_STEP_LABELS: Record<string, string> = {
-  register: '登记',
-  assign: '分派承办人',
-  start_verification: '开始核查',
-  record_correction: '登记整改退费',
-  extend_filing_deadline: '延长立案核查期限',
-  open_case: '立案',
-  refuse: '不予立案',
-  transfer: '移送其他区局',
-  extend_decision_deadline: '延长办案期限',
-  record_decision: '作出处理决定',
-  start_refund_supervision: '开始退款监督',
-  record_refund: '登记退款',
-  confirm_refund: '确认收到退款',
-  mark_refund_unconfirmable: '标记无法确认退款',
-  close: '办结',
-  merge: '并案',
-  record_reporter_notice: '登记告知举报人',
 };

@@ -45,6 +45,7 @@ import { actorOf } from './case-work.service';
 import { summaryView } from './case-views';
 import { CasesRepository } from './cases.repository';
 import {
+  ACTION_LABELS,
   REFUSAL_REASONS,
   TRANSFER_REASONS,
   UNCONFIRMABLE_REASONS,
@@ -227,6 +228,7 @@ export class CaseQueueService {
         action,
         label: actionLabel(action),
       })),
+      stepLabels: { register: '登记', ...ACTION_LABELS },
       refusalReasons: REFUSAL_REASONS.map((r) => ({ ...r })),
       transferReasons: TRANSFER_REASONS.map((r) => ({ ...r })),
       unconfirmableReasons: UNCONFIRMABLE_REASONS.map((r) => ({ ...r })),

@@ -1,4 +1,4 @@
-import { CASE_QUEUE_STATE_LABELS, CASE_STEP_LABELS } from '@zgd/shared-types';
+import { CASE_QUEUE_STATE_LABELS } from '@zgd/shared-types';
 import { describe, expect, it } from 'vitest';
 import { WorkingCalendar } from '../calendar';
 import { SHIPPED_YEARS } from '../calendar/shipped-calendar';
@@ -13,13 +13,7 @@ import {
   filterFingerprint,
   queueDueOf,
 } from './case-queue';
-import {
-  ACTION_LABELS,
-  CASE_STATE_LABELS,
-  type CaseActor,
-  type CaseState,
-  type EnforcementCase,
-} from './domain';
+import { CASE_STATE_LABELS, type CaseActor, type CaseState, type EnforcementCase } from './domain';
 
 describe('queueDueOf: the deadline the queue is sorted on', () => {
   it.each([
@@ -129,6 +123,5 @@ describe('allowedActions', () => {
 describe("the console's labels", () => {
   it("are the workflow's own", () => {
     expect(CASE_QUEUE_STATE_LABELS).toEqual(CASE_STATE_LABELS);
-    expect(CASE_STEP_LABELS).toMatchObject({ register: '登记', ...ACTION_LABELS });
   });
 });
