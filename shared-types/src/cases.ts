@@ -109,6 +109,9 @@ export const CaseActionBodySchema = z.discriminatedUnion('action', [
     reason: z.string().min(1).max(64),
   }),
   z.object({ action: z.literal('extend_decision_deadline') }),
+  /** 责令退还 during the investigation: its days do not count towards the decision deadline. */
+  z.object({ action: z.literal('suspend_for_refund_order') }),
+  z.object({ action: z.literal('resume_after_refund_order') }),
   z.object({
     action: z.literal('record_decision'),
     illegalGain: YuanSchema,
@@ -244,6 +247,8 @@ export interface CaseDetailView extends CaseSummaryView {
   corrections: { at: string; refunded: string; recordedByRole: string }[];
   refusal: { at: string; reason: string } | null;
   transfers: { at: string; fromDistrict: string; toDistrict: string; reason: string }[];
+  /** Orders to refund during the investigation (责令退还), not counted in the decision period. */
+  refundOrderPeriods: { from: string; to: string | null }[];
   /** Real-name reporters told the decision on 立案 (告知): which report, when, how, by whom. */
   reporterNotices: { reportId: string; at: string; method: string; byRole: string }[];
   reports: CaseReportStaffView[];

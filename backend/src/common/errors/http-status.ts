@@ -13,6 +13,8 @@ const BY_REASON: Array<[RegExp, number]> = [
     /(^|\.)(ACTION_NOT_ALLOWED|[A-Z_]+_CLOSED|[A-Z_]+_REQUIRED|USE_[A-Z_]+|NO_[A-Z_]+_ORDERED|[A-Z_]+_NOT_(ORDERED|RECORDED)|[A-Z_]+_OUTSTANDING|MERGE_MISMATCH)$/,
     409,
   ],
+  // An order to refund ended that is not running (cases).
+  [/(^|\.)[A-Z_]+_NOT_RUNNING$/, 409],
   [/(^|\.)TOO_LARGE$/, 413],
   [/(^|\.)TOO_MANY_[A-Z_]+$/, 429],
   [/(^|\.)UNSUPPORTED_[A-Z_]+$/, 415],

@@ -1,7 +1,12 @@
 import type { CaseActionBody } from '@zgd/shared-types';
 import { parseScaledOrThrow } from '../reconciliation/domain/exact';
 import type { WorkingCalendar } from '../calendar';
-import { endOfShanghaiDay, filingDueDay, receivedAt } from './case-deadline-facts';
+import {
+  decisionDueDayAfterRefundOrder,
+  endOfShanghaiDay,
+  filingDueDay,
+  receivedAt,
+} from './case-deadline-facts';
 import type { CaseAction, EnforcementCase } from './domain';
 import type {
   NoticeMethodCode,
@@ -65,12 +70,20 @@ export function toCaseAction(
         tenantId: body.tenantId,
         reason: body.reason as UnconfirmableReasonCode,
       };
+    case 'resume_after_refund_order':
+      return {
+        type: 'resume_after_refund_order',
+        decisionDueAt: c.openedAt
+          ? endOfShanghaiDay(decisionDueDayAfterRefundOrder(c, now, calendar))
+          : now,
+      };
     case 'record_reporter_notice':
       return {
         type: 'record_reporter_notice',
         reportId: body.reportId,
         method: body.method as NoticeMethodCode,
       };
+    case 'suspend_for_refund_order':
     case 'start_verification':
     case 'open_case':
     case 'extend_decision_deadline':

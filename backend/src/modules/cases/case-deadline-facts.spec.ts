@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { WorkingCalendar } from '../calendar';
 import { SHIPPED_YEARS } from '../calendar/shipped-calendar';
 import {
+  decisionDueDayAfterRefundOrder,
   deadlinesOf,
   endOfShanghaiDay,
   filingDueDayIfCovered,
@@ -166,5 +167,87 @@ describe('the reporter notice (告知) among a case’s deadlines', () => {
     );
     expect(deadlines?.reporterNotice).toMatchObject({ dueDate: '2026-10-10', state: 'overdue' });
     expect(urgent?.kind).toBe('reporter_notice');
+  });
+});
+
+describe('the decision deadline without the days of an order to refund', () => {
+  // 立案 on 2026-03-02: 90 days end on 2026-05-31, 120 days on 2026-06-30.
+  const openedAt = new Date('2026-03-02T10:00:00+08:00');
+  const at = (day: string) => new Date(`${day}T10:00:00+08:00`);
+  const opened = (changes: Partial<EnforcementCase> = {}): EnforcementCase => ({
+    ...caseReceivedAt(new Date('2026-02-16T10:00:00+08:00')),
+    state: 'investigating',
+    openedAt,
+    ...changes,
+  });
+  const order = (from: string, to: string | null) => ({
+    from: at(from),
+    to: to === null ? null : at(to),
+    orderedByUserId: 2,
+  });
+
+  it.each([
+    {
+      what: 'no order',
+      periods: [],
+      extended: false,
+      now: '2026-04-01',
+      due: '2026-05-31',
+      off: 0,
+    },
+    {
+      what: 'a 10-day order',
+      periods: [order('2026-04-01', '2026-04-10')],
+      extended: false,
+      now: '2026-04-20',
+      due: '2026-06-10',
+      off: 10,
+    },
+    {
+      what: 'a 10-day order, extended',
+      periods: [order('2026-04-01', '2026-04-10')],
+      extended: true,
+      now: '2026-04-20',
+      due: '2026-07-10',
+      off: 10,
+    },
+    {
+      what: 'two orders',
+      periods: [order('2026-03-10', '2026-03-14'), order('2026-04-01', '2026-04-03')],
+      extended: false,
+      now: '2026-04-20',
+      due: '2026-06-08',
+      off: 8,
+    },
+    {
+      what: 'an order running for 5 days so far',
+      periods: [order('2026-04-01', null)],
+      extended: false,
+      now: '2026-04-05',
+      due: '2026-06-05',
+      off: 5,
+    },
+    {
+      what: 'the same order a day later',
+      periods: [order('2026-04-01', null)],
+      extended: false,
+      now: '2026-04-06',
+      due: '2026-06-06',
+      off: 6,
+    },
+  ])('$what → due $due', ({ periods, extended, now, due, off }) => {
+    const c = opened({ refundOrderPeriods: periods, decisionDeadlineExtended: extended });
+    const { deadlines } = deadlinesOf(c, false, calendar, at(now));
+    expect(deadlines?.caseDecision?.dueDate).toBe(due);
+    if (off)
+      expect(deadlines?.caseDecision?.basis).toContain(`责令退还多收价款等期间不计入（${off}日）`);
+    else expect(deadlines?.caseDecision?.basis).toBe('立案之日起90日');
+  });
+
+  it('counts the due date stored at the end of an order the same way', () => {
+    const c = opened({ refundOrderPeriods: [order('2026-04-01', null)] });
+    expect(decisionDueDayAfterRefundOrder(c, at('2026-04-10'), calendar)).toBe('2026-06-10');
+    const extended = { ...c, decisionDeadlineExtended: true };
+    expect(decisionDueDayAfterRefundOrder(extended, at('2026-04-10'), calendar)).toBe('2026-07-10');
   });
 });

@@ -8,6 +8,7 @@ import {
   urgentDeadline,
   type CalendarDate,
   type CaseDeadlineFacts,
+  type Suspension,
   type WorkingCalendar,
 } from '../calendar';
 import type { EnforcementCase } from './domain';
@@ -60,6 +61,37 @@ export function provisionalFilingDueAt(received: Date): Date {
   return endOfShanghaiDay(addCalendarDays(received, DEADLINE_LIMITS.filingDecision.workingDays));
 }
 
+/** The days of the case's orders to refund, which the decision deadline does not count. */
+export function refundOrderSuspensions(c: EnforcementCase): Suspension[] {
+  return c.refundOrderPeriods.map((p) => ({
+    from: p.from,
+    to: p.to,
+    reason: REFUND_ORDER_REASON,
+  }));
+}
+
+const REFUND_ORDER_REASON = '责令退还多收价款';
+
+/**
+ * The decision due day once the order to refund running now ends at `endsAt`: 90 days from 立案
+ * (120 once extended), not counting any order's days.
+ */
+export function decisionDueDayAfterRefundOrder(
+  c: EnforcementCase,
+  endsAt: Date,
+  calendar: WorkingCalendar,
+): CalendarDate {
+  if (!c.openedAt) throw new Error(`case ${c.id} was not opened`);
+  const { days, extendedDays } = DEADLINE_LIMITS.caseDecision;
+  const suspensions = refundOrderSuspensions(c).map((s) => ({ ...s, to: s.to ?? endsAt }));
+  return periodEnd(
+    c.openedAt,
+    { days: c.decisionDeadlineExtended ? extendedDays : days },
+    calendar,
+    suspensions,
+  );
+}
+
 /**
  * When the last real-name reporter was told the filing decision; null while one is still to be
  * told (or none was).
@@ -85,7 +117,7 @@ export function deadlineFacts(c: EnforcementCase, realName: boolean): CaseDeadli
     reporterNotifiedAt: reportersNotifiedAt(c),
     openedAt: c.openedAt,
     decisionExtended: c.decisionDeadlineExtended,
-    suspensions: [],
+    suspensions: refundOrderSuspensions(c),
     decidedAt: c.decision?.at ?? null,
   };
 }

@@ -23,6 +23,8 @@ const ENTITY_STEPS = new Set([
   'refuse',
   'transfer',
   'extend_decision_deadline',
+  'suspend_for_refund_order',
+  'resume_after_refund_order',
   'record_decision',
   'start_refund_supervision',
   'close',

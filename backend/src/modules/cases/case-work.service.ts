@@ -145,6 +145,10 @@ export class CaseWorkService {
       })),
       refusal: c.refusal && { at: c.refusal.at.toISOString(), reason: c.refusal.reason },
       transfers: c.transfers.map((t) => ({ ...t, at: t.at.toISOString() })),
+      refundOrderPeriods: c.refundOrderPeriods.map((x) => ({
+        from: x.from.toISOString(),
+        to: x.to?.toISOString() ?? null,
+      })),
       reporterNotices: c.reporterNotices.map((n) => ({
         reportId: n.reportId,
         at: n.at.toISOString(),

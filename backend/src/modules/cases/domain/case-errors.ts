@@ -35,6 +35,8 @@ export const CaseErrorCode = {
   /** An anonymous reporter is not told anything (domain §5). */
   NOTICE_NOT_REQUIRED: 'CASE.NOTICE_NOT_REQUIRED',
   ALREADY_NOTIFIED: 'CASE.ALREADY_NOTIFIED',
+  REFUND_ORDER_ALREADY_RUNNING: 'CASE.REFUND_ORDER_ALREADY_RUNNING',
+  REFUND_ORDER_NOT_RUNNING: 'CASE.REFUND_ORDER_NOT_RUNNING',
 } as const;
 export type CaseErrorCode = (typeof CaseErrorCode)[keyof typeof CaseErrorCode];
 

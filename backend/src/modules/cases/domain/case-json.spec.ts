@@ -23,6 +23,7 @@ const c: EnforcementCase = {
   openedAt: at,
   decisionDueAt: null,
   decisionDeadlineExtended: false,
+  refundOrderPeriods: [{ from: at, to: null, orderedByUserId: 2 }],
   refusal: null,
   decision: {
     at,
@@ -48,10 +49,17 @@ describe('case JSON', () => {
     expect(back.corrections[0].at).toBeInstanceOf(Date);
   });
 
-  it('reads a case stored before notices were recorded as one without them', () => {
-    const { realNameReportIds, reporterNotices, ...older } = c;
-    expect([realNameReportIds.length, reporterNotices.length]).toEqual([1, 1]);
+  it('reads a case stored before notices and refund orders as one without them', () => {
+    const { realNameReportIds, reporterNotices, refundOrderPeriods, ...older } = c;
+    expect([realNameReportIds, reporterNotices, refundOrderPeriods].map((x) => x.length)).toEqual([
+      1, 1, 1,
+    ]);
     const back = caseFromJson(caseToJson(older as EnforcementCase));
-    expect(back).toEqual({ ...c, realNameReportIds: [], reporterNotices: [] });
+    expect(back).toEqual({
+      ...c,
+      realNameReportIds: [],
+      reporterNotices: [],
+      refundOrderPeriods: [],
+    });
   });
 });

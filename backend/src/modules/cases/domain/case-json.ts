@@ -16,7 +16,7 @@ export function caseToJson(c: EnforcementCase): string {
 }
 
 /** Fields added after cases were first stored: a model written before them reads as empty. */
-const ADDED_LATER = { realNameReportIds: [], reporterNotices: [] } as const;
+const ADDED_LATER = { realNameReportIds: [], reporterNotices: [], refundOrderPeriods: [] } as const;
 
 export function caseFromJson(text: string): EnforcementCase {
   const parsed = JSON.parse(text, (_key, value: unknown) => {

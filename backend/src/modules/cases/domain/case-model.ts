@@ -82,6 +82,16 @@ export interface ReporterNotice {
   byRole: CaseActorRole;
 }
 
+/**
+ * An order to refund overcharges (责令退还) during the investigation: the days it runs, both
+ * ends included, do not count towards the decision deadline. `to` is null while it runs.
+ */
+export interface RefundOrderPeriod {
+  from: Date;
+  to: Date | null;
+  orderedByUserId: number | null;
+}
+
 /** The decision (处理决定): what the entity must refund and what it is penalised with. */
 export interface Decision {
   at: Date;
@@ -140,6 +150,8 @@ export interface EnforcementCase {
   readonly openedAt: Date | null;
   readonly decisionDueAt: Date | null;
   readonly decisionDeadlineExtended: boolean;
+  /** Orders to refund during the investigation, in order; at most the last one is running. */
+  readonly refundOrderPeriods: readonly RefundOrderPeriod[];
   readonly refusal: Refusal | null;
   readonly decision: Decision | null;
   readonly refunds: readonly RefundOrder[];
@@ -196,6 +208,13 @@ export type CaseAction =
   /** `filingDueAt`: the receiving bureau's own 15 working days, from its receipt. */
   | { type: 'transfer'; toDistrict: string; reason: TransferReasonCode; filingDueAt: Date }
   | { type: 'extend_decision_deadline' }
+  /** An order to refund starts: its days stop the decision clock. */
+  | { type: 'suspend_for_refund_order' }
+  /**
+   * The order's period ends. `decisionDueAt`: the decision deadline with the period deducted,
+   * counted by the caller on the calendar (never earlier than before).
+   */
+  | { type: 'resume_after_refund_order'; decisionDueAt: Date }
   | {
       type: 'record_decision';
       illegalGainFen: Fen;

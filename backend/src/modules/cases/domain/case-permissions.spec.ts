@@ -34,6 +34,8 @@ const STATE_FOR: Record<CaseActionType, CaseState> = {
   close: 'refund_supervision',
   merge: 'investigating',
   record_reporter_notice: 'investigating',
+  suspend_for_refund_order: 'investigating',
+  resume_after_refund_order: 'investigating',
 };
 
 const ROLES: CaseActorRole[] = [
@@ -66,6 +68,8 @@ const WHO: Record<CaseActionType, string> = {
   close: '✓✓✓···',
   merge: '✓✓✓··✓',
   record_reporter_notice: '✓✓✓···',
+  suspend_for_refund_order: '✓✓····',
+  resume_after_refund_order: '✓✓✓···',
 };
 
 const roleCells = ACTION_TYPES.flatMap((action) =>

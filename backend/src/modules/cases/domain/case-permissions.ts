@@ -29,6 +29,8 @@ export const WHO_MAY: Readonly<Record<CaseActionType, readonly CaseActorRole[]>>
   refuse: LEAD_APPROVAL,
   transfer: OFFICER_WORK,
   extend_decision_deadline: LEAD_APPROVAL,
+  suspend_for_refund_order: LEAD_APPROVAL,
+  resume_after_refund_order: OFFICER_WORK,
   record_decision: LEAD_APPROVAL,
   start_refund_supervision: OFFICER_WORK,
   record_refund: OFFICER_WORK,

@@ -325,3 +325,93 @@ describe('telling a real-name reporter the filing decision (告知)', () => {
     },
   );
 });
+
+describe('an order to refund (责令退还) stops the decision clock', () => {
+  const suspend = { type: 'suspend_for_refund_order' } as const;
+  const resume = (decisionDueAt: Date) =>
+    ({ type: 'resume_after_refund_order', decisionDueAt }) as const;
+  const investigating = caseIn('investigating'); // decision due daysLater(60)
+  const running = (from = daysLater(-5)) =>
+    caseIn('investigating', { refundOrderPeriods: [{ from, to: null, orderedByUserId: 2 }] });
+
+  it('starts with the lead’s order and ends with the new due date the caller counted', () => {
+    const started = ok(run(investigating, suspend, ACTORS.district_lead));
+    expect(started.case.refundOrderPeriods).toEqual([{ from: NOW, to: null, orderedByUserId: 2 }]);
+    expect(started.case.state).toBe('investigating');
+    const ended = ok(
+      run(started.case, resume(daysLater(70)), ACTORS.district_officer, daysLater(10)),
+    );
+    expect(ended.case.refundOrderPeriods).toEqual([
+      { from: NOW, to: daysLater(10), orderedByUserId: 2 },
+    ]);
+    expect(ended.case.decisionDueAt).toEqual(daysLater(70));
+    expect(ended.event.details).toMatchObject({
+      previousDueAt: daysLater(60).toISOString(),
+      decisionDueAt: daysLater(70).toISOString(),
+    });
+  });
+
+  it.each([
+    {
+      what: 'a second order while one runs',
+      c: running(),
+      action: suspend,
+      who: 'district_lead',
+      code: CaseErrorCode.REFUND_ORDER_ALREADY_RUNNING,
+    },
+    {
+      what: 'an end with none running',
+      c: investigating,
+      action: resume(daysLater(70)),
+      who: 'district_officer',
+      code: CaseErrorCode.REFUND_ORDER_NOT_RUNNING,
+    },
+    {
+      what: 'an end that brings the deadline forward',
+      c: running(),
+      action: resume(daysLater(59)),
+      who: 'district_officer',
+      code: CaseErrorCode.INVALID_DEADLINE,
+    },
+    {
+      what: 'an order by an officer (the lead approves it)',
+      c: investigating,
+      action: suspend,
+      who: 'district_officer',
+      code: CaseErrorCode.FORBIDDEN_ROLE,
+    },
+    {
+      what: 'an order before 立案',
+      c: caseIn('verifying'),
+      action: suspend,
+      who: 'district_lead',
+      code: CaseErrorCode.ACTION_NOT_ALLOWED,
+    },
+    {
+      what: 'an order after the decision',
+      c: caseIn('decided'),
+      action: suspend,
+      who: 'district_lead',
+      code: CaseErrorCode.ACTION_NOT_ALLOWED,
+    },
+  ] as const)('refuses $what → $code', ({ c, action, who, code }) => {
+    expect(run(c, action, ACTORS[who])).toMatchObject({ ok: false, code });
+  });
+
+  it('keeps earlier periods and allows a new order once the last one ended', () => {
+    const ended = caseIn('investigating', {
+      refundOrderPeriods: [{ from: daysLater(-20), to: daysLater(-10), orderedByUserId: 2 }],
+    });
+    const again = ok(run(ended, suspend, ACTORS.city_admin));
+    expect(again.case.refundOrderPeriods.map((p) => p.to)).toEqual([daysLater(-10), null]);
+  });
+
+  it('ends an order still running when the decision is made', () => {
+    const decided = ok(
+      run(running(), VALID_ACTIONS.record_decision, ACTORS.district_lead, daysLater(3)),
+    );
+    expect(decided.case.refundOrderPeriods).toEqual([
+      { from: daysLater(-5), to: daysLater(3), orderedByUserId: 2 },
+    ]);
+  });
+});

@@ -42,6 +42,12 @@ export const DECISION_EXTENSION_DAYS = 30;
  */
 export const MAX_FILING_EXTENSION_DAYS = 31;
 
+const runningRefundOrder = (c: EnforcementCase) =>
+  c.refundOrderPeriods.find((period) => period.to === null);
+
+const endRunning = (periods: EnforcementCase['refundOrderPeriods'], now: Date) =>
+  periods.map((period) => (period.to === null ? { ...period, to: now } : period));
+
 const addDays = (date: Date, days: number) => new Date(date.getTime() + days * DAY_MS);
 const iso = (date: Date) => date.toISOString();
 
@@ -169,6 +175,39 @@ export const STEPS: { [T in CaseActionType]: StepFn<T> } = {
     };
   },
 
+  suspend_for_refund_order(c, _a, actor, now) {
+    if (runningRefundOrder(c))
+      return fail(
+        CaseErrorCode.REFUND_ORDER_ALREADY_RUNNING,
+        '已有正在执行的责令退还，待其期间届满后再责令',
+      );
+    const period = { from: now, to: null, orderedByUserId: actor.userId };
+    return {
+      next: { ...c, refundOrderPeriods: [...c.refundOrderPeriods, period] },
+      details: { orderedAt: iso(now) },
+    };
+  },
+
+  resume_after_refund_order(c, a, _actor, now) {
+    const running = runningRefundOrder(c);
+    if (!running) return fail(CaseErrorCode.REFUND_ORDER_NOT_RUNNING, '没有正在执行的责令退还');
+    if (c.decisionDueAt && a.decisionDueAt.getTime() < c.decisionDueAt.getTime())
+      return fail(CaseErrorCode.INVALID_DEADLINE, '责令退还期间不计入办案期限，期限不会因此提前');
+    return {
+      next: {
+        ...c,
+        refundOrderPeriods: endRunning(c.refundOrderPeriods, now),
+        decisionDueAt: a.decisionDueAt,
+      },
+      details: {
+        orderedAt: iso(running.from),
+        endedAt: iso(now),
+        previousDueAt: c.decisionDueAt && iso(c.decisionDueAt),
+        decisionDueAt: iso(a.decisionDueAt),
+      },
+    };
+  },
+
   record_decision(c, a, actor, now) {
     const invalid = checkDecision(a);
     if (invalid) return invalid;
@@ -192,7 +231,14 @@ export const STEPS: { [T in CaseActionType]: StepFn<T> } = {
       unconfirmableReason: null,
     }));
     return {
-      next: { ...c, state: 'decided', decision, refunds },
+      // The decision ends an order to refund still running: the clock it stopped has stopped.
+      next: {
+        ...c,
+        state: 'decided',
+        decision,
+        refunds,
+        refundOrderPeriods: endRunning(c.refundOrderPeriods, now),
+      },
       details: {
         illegalGain: formatFen(a.illegalGainFen),
         refundOrdered: formatFen(refundOrderFen),

@@ -51,6 +51,10 @@ const MATRIX: Record<CaseActionType, Cell[]> = {
   // prettier-ignore
   extend_decision_deadline:  ['×', '×', '×', 'investigating', '×', '×', 'fin', 'fin'],
   // prettier-ignore
+  suspend_for_refund_order:  ['×', '×', '×', 'investigating', '×', '×', 'fin', 'fin'],
+  // prettier-ignore
+  resume_after_refund_order: ['×', '×', '×', 'investigating', '×', '×', 'fin', 'fin'],
+  // prettier-ignore
   record_decision:           ['×', '×', '×', 'decided', '×', '×', 'fin', 'fin'],
   // prettier-ignore
   start_refund_supervision:  ['×', '×', '×', '×', 'refund_supervision', '×', 'fin', 'fin'],

@@ -58,6 +58,7 @@ const registered: EnforcementCase = {
   openedAt: null,
   decisionDueAt: null,
   decisionDeadlineExtended: false,
+  refundOrderPeriods: [],
   refusal: null,
   decision: null,
   refunds: [],
@@ -135,6 +136,8 @@ export const VALID_ACTIONS: { [T in CaseActionType]: Extract<CaseAction, { type:
     filingDueAt: daysLater(21),
   },
   extend_decision_deadline: { type: 'extend_decision_deadline' },
+  suspend_for_refund_order: { type: 'suspend_for_refund_order' },
+  resume_after_refund_order: { type: 'resume_after_refund_order', decisionDueAt: daysLater(70) },
   record_decision: {
     type: 'record_decision',
     illegalGainFen: 100_000n,
@@ -167,9 +170,11 @@ export const ACTOR_FOR = (type: CaseActionType): CaseActor =>
 
 /**
  * Makes an allowed state's case meet the action's own precondition: close needs every refund
- * settled (or none ordered).
+ * settled (or none ordered), the end of an order to refund needs one running.
  */
 export function prepareFor(type: CaseActionType, c: EnforcementCase): EnforcementCase {
+  if (type === 'resume_after_refund_order')
+    return { ...c, refundOrderPeriods: [{ from: daysLater(-5), to: null, orderedByUserId: 2 }] };
   if (type !== 'close') return c;
   return c.state === 'decided' ? { ...c, refunds: [] } : settleAll(c);
 }
