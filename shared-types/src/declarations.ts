@@ -11,6 +11,8 @@ export const DeclarationErrorCode = {
   /** Bad input: every problem is a detail with its field path. */
   INVALID: 'DECLARATION.VALIDATION_FAILED',
   NO_TENANT: 'DECLARATION.FORBIDDEN_NO_TENANT',
+  /** The entity reported the firm at these premises: the tenant binds them before declaring. */
+  NOT_BOUND: 'DECLARATION.FORBIDDEN_NOT_BOUND',
   NOT_FOUND: 'DECLARATION.NOT_FOUND',
   IDEMPOTENCY_KEY_REUSED: 'DECLARATION.IDEMPOTENCY_KEY_REUSED',
   /** Detail codes inside INVALID. */

@@ -13,9 +13,9 @@ import { ATTACHMENT_MAX_BYTES, checkAttachment } from '../cases/domain/attachmen
 const MB = 1024 * 1024;
 const IMAGE_KINDS = new Set(['jpeg', 'png', 'webp']);
 
-/** Where a tenant's photo is kept: under its tenant, named by its SHA-256 and kind. */
-export const photoKey = (tenantId: string, photoId: string) =>
-  `declarations/photos/${tenantId}/${photoId}`;
+/** Where a photo is kept: under the user who uploaded it, named by its SHA-256 and kind. */
+export const photoKey = (userId: number, photoId: string) =>
+  `declarations/photos/${userId}/${photoId}`;
 
 /**
  * Photos of a bill or a payment receipt, uploaded before the declaration that names them (a
@@ -27,7 +27,7 @@ export const photoKey = (tenantId: string, photoId: string) =>
 export class DeclarationPhotosService {
   constructor(@Inject(BLOB_STORE) private readonly blobs: BlobStore) {}
 
-  async upload(tenantId: string, files: UploadedFile[]): Promise<DeclarationPhotoView[]> {
+  async upload(userId: number, files: UploadedFile[]): Promise<DeclarationPhotoView[]> {
     if (!files.length) throw new AppError(DeclarationErrorCode.PHOTO_EMPTY, '请选择要上传的照片');
     const problems: ErrorDetail[] = [];
     const checked = files.map((f, i) => {
@@ -61,21 +61,21 @@ export class DeclarationPhotosService {
     for (const f of checked) {
       if (!f) continue;
       const photoId = `${createHash('sha256').update(f.data).digest('hex')}.${f.kind}`;
-      await this.blobs.put(photoKey(tenantId, photoId), f.data);
+      await this.blobs.put(photoKey(userId, photoId), f.data);
       views.push({ photoId, kind: f.kind, bytes: f.data.length });
     }
     return views;
   }
 
-  /** The tenant's uploaded photos by id; ids it never uploaded are problems at their index. */
+  /** The user's uploaded photos by id; ids it never uploaded are problems at their index. */
   async resolve(
-    tenantId: string,
+    userId: number,
     photoIds: string[],
   ): Promise<{ photos: DeclarationPhotoView[]; problems: ErrorDetail[] }> {
     const photos: DeclarationPhotoView[] = [];
     const problems: ErrorDetail[] = [];
     for (const [i, photoId] of photoIds.entries()) {
-      const key = photoKey(tenantId, photoId);
+      const key = photoKey(userId, photoId);
       if (!(await this.blobs.exists(key))) {
         problems.push({
           code: DeclarationErrorCode.PHOTO_UNKNOWN,

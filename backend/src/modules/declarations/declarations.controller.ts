@@ -15,7 +15,7 @@ import { AppError } from '../../common/errors/app-error';
 import { parseMultipart } from '../../common/http/multipart';
 import { readRawBody } from '../../common/http/raw-body';
 import { validate } from '../../common/http/validate';
-import { CurrentUser, Roles, type Principal } from '../auth';
+import { CurrentUser, Roles, tenantIdsOf, type Principal } from '../auth';
 import { DeclarationNoticesService } from './declaration-notices.service';
 import { DeclarationPhotosService } from './declaration-photos.service';
 import { DeclarationsService } from './declarations.service';
@@ -48,9 +48,9 @@ export class DeclarationsController {
   ): Promise<DeclarationPhotoView[]> {
     const body = await readRawBody(req, PHOTO_UPLOAD.maxBodyBytes);
     const { files } = await parseMultipart(body, req.headers['content-type'], PHOTO_UPLOAD);
-    if (!p.tenantId)
+    if (!tenantIdsOf(p).length)
       throw new AppError(DeclarationErrorCode.NO_TENANT, '请先绑定您的企业后再上传照片');
-    return this.photos.upload(p.tenantId, files);
+    return this.photos.upload(p.userId, files);
   }
 
   @Post('me/declarations')

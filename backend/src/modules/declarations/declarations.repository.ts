@@ -17,9 +17,10 @@ export class DeclarationsRepository {
     return this.ds.manager.findOneBy(TenantDeclaration, { id });
   }
 
-  ofTenant(tenantId: string) {
+  ofTenants(tenantIds: string[]) {
+    if (!tenantIds.length) return Promise.resolve([]);
     return this.ds.manager.find(TenantDeclaration, {
-      where: { tenantId },
+      where: { tenantId: In(tenantIds) },
       order: { createdAt: 'DESC', id: 'ASC' },
     });
   }
@@ -51,6 +52,16 @@ export class DeclarationsRepository {
       await m.insert(TenantDeclaration, row);
       if (lines.length) await m.insert(TenantDeclarationLine, lines);
     });
+  }
+
+  /** Whether the entity ever reported this firm at this account. */
+  async entityReported(tenantId: string, accountNo: string): Promise<boolean> {
+    const rows = await this.ds.query(
+      `SELECT 1 AS x FROM tenant_charge_line l JOIN tenant_charge_sheet s ON s.id = l.sheet_id
+       WHERE l.tenant_id = ? AND s.account_no = ? LIMIT 1`,
+      [tenantId, accountNo],
+    );
+    return rows.length > 0;
   }
 
   /** Of these accounts, those with a current declaration. */

@@ -11,7 +11,7 @@ import {
 import { AppError } from '../../common/errors/app-error';
 import { JsonLogger } from '../../common/logging/json-logger';
 import { canonicalJson } from '../audit/domain/audit-chain';
-import type { Principal } from '../auth';
+import { tenantAt, tenantIdsOf, type Principal } from '../auth';
 import { supplyMonthKey } from '../imports/input-versions';
 import {
   formatFen,
@@ -58,7 +58,7 @@ export class DeclarationsService {
     p: Principal,
     body: DeclarationBody,
   ): Promise<{ view: DeclarationView; replayed: boolean }> {
-    const tenantId = this.tenantOf(p);
+    const tenantId = await this.declarerAt(p, body.accountNo);
     const { idempotencyKey: _key, ...content } = body;
     const contentHash = sha256(canonicalJson(content));
     const earlier = await this.repo.byKey(p.userId, body.idempotencyKey);
@@ -66,7 +66,7 @@ export class DeclarationsService {
 
     const now = this.clock.now();
     const problems = checkDeclaration(body, shanghaiPeriod(now));
-    const { photos, problems: photoProblems } = await this.photos.resolve(tenantId, body.photos);
+    const { photos, problems: photoProblems } = await this.photos.resolve(p.userId, body.photos);
     problems.push(...photoProblems);
     if (problems.length)
       throw new AppError(
@@ -179,14 +179,14 @@ export class DeclarationsService {
   }
 
   async list(p: Principal): Promise<DeclarationView[]> {
-    const rows = await this.repo.ofTenant(this.tenantOf(p));
+    const rows = await this.repo.ofTenants(tenantIdsOf(p));
     const lines = await this.repo.linesOf(rows.map((r) => r.id));
     return Promise.all(rows.map((r) => this.view(p, r, lines.get(r.id) ?? [])));
   }
 
   async get(p: Principal, id: string): Promise<DeclarationView> {
     const row = await this.repo.byId(id);
-    if (!row || row.tenantId !== this.tenantOf(p))
+    if (!row || !tenantIdsOf(p).includes(row.tenantId))
       throw new AppError(DeclarationErrorCode.NOT_FOUND, '没有找到您的这份申报');
     const lines = await this.repo.linesOf([id]);
     return this.view(p, row, lines.get(id) ?? []);
@@ -204,7 +204,7 @@ export class DeclarationsService {
     for (const v of views) if (!current.has(v.period)) current.set(v.period, v); // newest first
     return [...current.values()].map((v) => ({
       ...v,
-      photos: v.photos.map((x) => ({ ...x, key: photoKey(p.tenantId!, x.photoId) })),
+      photos: v.photos.map((x) => ({ ...x, key: photoKey(p.userId, x.photoId) })),
     }));
   }
 
@@ -270,7 +270,8 @@ export class DeclarationsService {
     try {
       sheet = await this.tenantView.sheet(p, row.tenantId, row.accountNo, row.period);
     } catch (e) {
-      if (e instanceof AppError && e.code.endsWith('NOT_FOUND')) return null;
+      // Nothing reported, or premises the tenant names but is not bound to (nothing to show).
+      if (e instanceof AppError && /(NOT_FOUND|OUT_OF_SCOPE)$/.test(e.code)) return null;
       throw e;
     }
     const total = sheet.lines.reduce((s, l) => s + parseScaledOrThrow(l.amount, 2), 0n);
@@ -287,9 +288,23 @@ export class DeclarationsService {
     };
   }
 
-  private tenantOf(p: Principal): string {
-    if (!p.tenantId) throw new AppError(DeclarationErrorCode.NO_TENANT, '请先绑定您的企业后再申报');
-    return p.tenantId;
+  /**
+   * The firm that declares at these premises: the one the tenant is bound to there; at premises
+   * it is not bound to, its firm, but only where the entity never reported that firm there (it
+   * names the premises by the entity's account number). Where the entity did, binding comes
+   * first: the binding is what proves the firm rents there.
+   */
+  private async declarerAt(p: Principal, accountNo: string): Promise<string> {
+    const bound = tenantAt(p, accountNo);
+    if (bound) return bound;
+    const firm = tenantIdsOf(p)[0];
+    if (!firm) throw new AppError(DeclarationErrorCode.NO_TENANT, '请先绑定您的企业后再申报');
+    if (await this.repo.entityReported(firm, accountNo))
+      throw new AppError(
+        DeclarationErrorCode.NOT_BOUND,
+        `收费主体已上报贵企业在户号 ${accountNo} 的电费，请先绑定该经营场所后再申报`,
+      );
+    return firm;
   }
 }
 
