@@ -26,7 +26,7 @@ export const navItems: readonly NavItem[] = [
     label: '线索与案件',
     summary: '受理企业一键举报，跟踪核查、立案与办结期限。',
     roles: STAFF_ROLES,
-    ready: false,
+    ready: true,
   },
   {
     path: '/imports',
@@ -54,7 +54,7 @@ export const navItems: readonly NavItem[] = [
     label: '预警与信用',
     summary: '查看风险预警名单与收费主体信用风险分类。',
     roles: STAFF_ROLES,
-    ready: false,
+    ready: true,
   },
   {
     path: '/audit-logs',
