@@ -20,6 +20,10 @@ export default defineConfig<'webpack5'>(async (merge) => {
       TARO_APP_API_BASE: JSON.stringify(process.env.TARO_APP_API_BASE ?? ''),
       // 'false' hides the H5 demo-login screen (set it for a production H5 build).
       TARO_APP_DEMO_LOGIN: JSON.stringify(process.env.TARO_APP_DEMO_LOGIN ?? ''),
+      // The subscribe-message template of case updates (the backend's WECHAT template id).
+      TARO_APP_SUBSCRIBE_TEMPLATE_ID: JSON.stringify(
+        process.env.TARO_APP_SUBSCRIBE_TEMPLATE_ID ?? '',
+      ),
     },
     defineConstants: {},
     copy: { patterns: [], options: {} },

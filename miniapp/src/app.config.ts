@@ -6,6 +6,8 @@ export default defineAppConfig({
   subPackages: [
     { root: 'packages/bill', pages: ['pages/month/index'] },
     { root: 'packages/rules', pages: ['pages/index/index'] },
+    { root: 'packages/binding', pages: ['pages/bind/index', 'pages/list/index'] },
+    { root: 'packages/report', pages: ['pages/new/index', 'pages/mine/index'] },
     {
       root: 'packages/declare',
       pages: ['pages/new/index', 'pages/result/index', 'pages/index/index'],

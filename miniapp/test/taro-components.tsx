@@ -67,3 +67,45 @@ export const Picker = ({
     </select>
   </label>
 );
+
+interface FieldProps extends BaseProps {
+  value?: string;
+  placeholder?: string;
+  disabled?: boolean;
+  maxlength?: number;
+  type?: string;
+  onInput?: (event: { detail: { value: string } }) => void;
+}
+
+/** An <input>; onInput gets Taro's `{ detail: { value } }`. */
+export const Input = ({
+  className,
+  value,
+  placeholder,
+  disabled,
+  maxlength,
+  onInput,
+}: FieldProps) => (
+  <input
+    className={className}
+    value={value ?? ''}
+    placeholder={placeholder}
+    disabled={disabled}
+    maxLength={maxlength}
+    onChange={(e) => onInput?.({ detail: { value: e.target.value } })}
+  />
+);
+
+export const Textarea = ({ className, value, placeholder, disabled, onInput }: FieldProps) => (
+  <textarea
+    className={className}
+    value={value ?? ''}
+    placeholder={placeholder}
+    disabled={disabled}
+    onChange={(e) => onInput?.({ detail: { value: e.target.value } })}
+  />
+);
+
+export const Image = ({ className, src }: BaseProps & { src: string; mode?: string }) => (
+  <img className={className} src={src} alt="" />
+);

@@ -63,6 +63,31 @@ const taro = {
   showModal: vi.fn(async (_options: object) => ({ confirm: true, cancel: false })),
   showToast: vi.fn(async (_options: object) => ({ errMsg: 'showToast:ok' })),
   login: vi.fn(async () => ({ code: 'wx-login-code', errMsg: 'login:ok' })),
+  redirectTo: vi.fn(async (_options: { url: string }) => ({ errMsg: 'redirectTo:ok' })),
+  chooseImage: vi.fn(async (_options: object) => ({
+    tempFilePaths: ['blob:photo-1'],
+    errMsg: 'chooseImage:ok',
+  })),
+  chooseMedia: vi.fn(async (_options: object) => ({
+    tempFiles: [{ tempFilePath: 'wxfile://photo-1' }],
+    errMsg: 'chooseMedia:ok',
+  })),
+  scanCode: vi.fn(async (_options: object) => ({ result: '', errMsg: 'scanCode:ok' })),
+  requestSubscribeMessage: vi.fn(async (_options: object) => ({
+    errMsg: 'requestSubscribeMessage:ok',
+  })),
+  /** Answered like `request`: a route `POST /api<path>` with the file path as `data`. */
+  uploadFile: vi.fn(
+    async (opts: { url: string; filePath: string; header?: Record<string, string> }) => {
+      const r = await request({
+        url: opts.url,
+        method: 'POST',
+        data: opts.filePath,
+        header: opts.header,
+      });
+      return { statusCode: r.statusCode, data: JSON.stringify(r.data) };
+    },
+  ),
 };
 
 export function resetTaro(): void {

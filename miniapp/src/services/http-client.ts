@@ -55,6 +55,29 @@ export async function request<T>(method: Method, path: string, body?: object): P
 
 export const apiGet = <T>(path: string) => request<T>('GET', path);
 export const apiPost = <T>(path: string, body?: object) => request<T>('POST', path, body);
+export const apiDelete = <T>(path: string) => request<T>('DELETE', path);
+
+/** Headers of a signed-in call made outside `request` (file uploads). */
+export function authHeader(): Record<string, string> {
+  const token = getToken();
+  return token ? { Authorization: `Bearer ${token}` } : {};
+}
+
+/** The parsed error body of a failed upload, or a generic error. */
+export function errorFrom(statusCode: number, data: unknown): ApiError {
+  let body: unknown = data;
+  if (typeof data === 'string') {
+    try {
+      body = JSON.parse(data);
+    } catch {
+      body = null;
+    }
+  }
+  if (statusCode === 401 && getToken()) sessionExpired();
+  return isErrorBody(body)
+    ? new ApiError(body.code, body.message, statusCode, body.details)
+    : unexpected(statusCode);
+}
 
 function isErrorBody(value: unknown): value is ErrorBody {
   if (typeof value !== 'object' || value === null) return false;

@@ -146,14 +146,25 @@ describe('home page', () => {
     });
   });
 
-  it('says binding is coming when the user has no bound firm, and asks for no months', async () => {
+  it('offers binding when the user has no bound firm, and asks for no months', async () => {
     signIn();
     route('GET', '/auth/me', { ...TENANT, displayName: '微信用户', tenantId: null });
     const { container } = render(<IndexPage />);
     expect(await screen.findByText('尚未绑定企业')).toBeTruthy();
-    expect(screen.getByText(/绑定企业功能即将上线/)).toBeTruthy();
     expect(cards(container)).toHaveLength(0);
     expect(request.mock.calls.some(([r]) => r.url === '/api/me/months')).toBe(false);
+    fireEvent.click(screen.getByText('绑定企业'));
+    expect(taro.navigateTo).toHaveBeenCalledWith({ url: '/packages/binding/pages/bind/index' });
+  });
+
+  it('opens 我的举报 and 我的企业', async () => {
+    signIn();
+    route('GET', '/me/months', DEMO_MONTHS);
+    render(<IndexPage />);
+    fireEvent.click(screen.getByText('我的举报'));
+    expect(taro.navigateTo).toHaveBeenCalledWith({ url: '/packages/report/pages/mine/index' });
+    fireEvent.click(screen.getByText('我的企业'));
+    expect(taro.navigateTo).toHaveBeenCalledWith({ url: '/packages/binding/pages/list/index' });
   });
 
   it('says so when a bound firm has no months yet', async () => {

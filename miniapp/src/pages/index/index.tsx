@@ -1,9 +1,10 @@
 import { Button, Text, View } from '@tarojs/components';
-import Taro from '@tarojs/taro';
+import Taro, { useDidShow } from '@tarojs/taro';
 import type { Me, TenantMonthSummary, VerdictLevel } from '@zgd/shared-types';
 import { useEffect, useState } from 'react';
 import { fetchMe, isWeapp, logout } from '../../services/auth-api';
 import { isServiceAvailable } from '../../services/health-api';
+import { BIND_PAGE, BINDINGS_PAGE, MY_REPORTS_PAGE } from '../../services/links';
 import { fetchMyMonths } from '../../services/months-api';
 import { getToken, LOGIN_PAGE } from '../../services/session';
 import { MonthList } from './month-list';
@@ -49,21 +50,18 @@ export default function IndexPage() {
   const [load, setLoad] = useState<Load>({ state: 'loading' });
   const status = useServiceStatus();
 
-  useEffect(() => {
+  // Loaded each time the page shows: coming back from binding a firm shows its months.
+  useDidShow(() => {
     if (!getToken()) {
       // WeChat signs in silently on the login page; on H5 the visitor chooses to sign in.
       if (isWeapp()) Taro.reLaunch({ url: LOGIN_PAGE });
       else setLoad({ state: 'signed-out' });
       return;
     }
-    let active = true;
     loadHome()
-      .then((next) => active && setLoad(next))
-      .catch((error: Error) => active && setLoad({ state: 'failed', message: error.message }));
-    return () => {
-      active = false;
-    };
-  }, []);
+      .then(setLoad)
+      .catch((error: Error) => setLoad({ state: 'failed', message: error.message }));
+  });
 
   const switchAccount = async () => {
     await logout().catch(() => undefined);
@@ -108,17 +106,26 @@ export default function IndexPage() {
           </View>
           <Text className="entry__arrow">›</Text>
         </View>
-        <View className="entry entry--disabled">
+        <View className="entry" onClick={() => Taro.navigateTo({ url: MY_REPORTS_PAGE })}>
           <View className="entry__body">
             <Text className="entry__label">我的举报</Text>
-            <Text className="entry__hint">查看举报的受理与处理进度</Text>
+            <Text className="entry__hint">受理与处理进度、法定期限、退款确认与评价</Text>
           </View>
-          <Text className="entry__badge">即将上线</Text>
+          <Text className="entry__arrow">›</Text>
+        </View>
+        <View className="entry" onClick={() => Taro.navigateTo({ url: BINDINGS_PAGE })}>
+          <View className="entry__body">
+            <Text className="entry__label">我的企业</Text>
+            <Text className="entry__hint">绑定或解绑您承租的经营场所</Text>
+          </View>
+          <Text className="entry__arrow">›</Text>
         </View>
       </View>
 
       <View className="home__footer">
-        <Text className="home__note">在线举报上线前，可拨打 12315 反映转供电收费问题。</Text>
+        <Text className="home__note">
+          发现多收电费，可在月度核查结果页一键举报，也可拨打 12315 反映。
+        </Text>
         <View className="home__meta">
           <View className={`home__status home__status--${status}`}>
             <View className="home__status-dot" />
@@ -158,8 +165,11 @@ function HomeBody({ load }: { load: Load }) {
       <View className="empty">
         <Text className="empty__title">尚未绑定企业</Text>
         <Text className="empty__text">
-          绑定企业功能即将上线：届时用统一社会信用代码绑定您承租的经营场所，即可查看每月电费核查结果。
+          用统一社会信用代码绑定您承租的经营场所，并用最近一个月的用电量验证，即可查看每月电费核查结果。
         </Text>
+        <Button className="empty__action" onClick={() => Taro.navigateTo({ url: BIND_PAGE })}>
+          绑定企业
+        </Button>
       </View>
     );
   }

@@ -1,5 +1,4 @@
 import { Button, Text, View } from '@tarojs/components';
-import Taro from '@tarojs/taro';
 import type { Verdict } from '@zgd/shared-types';
 import { isPositive, yuan } from '../../../services/format';
 import { VERDICT_LABELS } from '../../../services/labels';
@@ -10,17 +9,19 @@ const HEADLINE: Record<Verdict['level'], string> = {
   green: '未发现多收，收费合规',
 };
 
-export function reportComingSoon() {
-  Taro.showModal({
-    title: '一键举报',
-    content: '举报功能即将上线。在此之前，您可以拨打 12315 反映转供电收费问题。',
-    showCancel: false,
-    confirmText: '知道了',
-  });
-}
-
-/** The big green / yellow / red verdict, like the grid's fee code, with the refund owed. */
-export function VerdictBanner({ verdict, subtitle }: { verdict: Verdict; subtitle: string }) {
+/**
+ * The big green / yellow / red verdict, like the grid's fee code, with the refund owed; a red
+ * or yellow month offers the one-click report.
+ */
+export function VerdictBanner({
+  verdict,
+  subtitle,
+  onReport,
+}: {
+  verdict: Verdict;
+  subtitle: string;
+  onReport: () => void;
+}) {
   const { level, refund, reasons } = verdict;
   return (
     <View className={`verdict verdict--${level}`}>
@@ -43,7 +44,7 @@ export function VerdictBanner({ verdict, subtitle }: { verdict: Verdict; subtitl
         </View>
       )}
       {level !== 'green' && (
-        <Button className="verdict__report" onClick={reportComingSoon}>
+        <Button className="verdict__report" onClick={onReport}>
           一键举报
         </Button>
       )}

@@ -192,12 +192,12 @@ describe('month page', () => {
     expect(screen.getByText('2025年6月：您的单价 0.70000 元，允许 0.741800 元')).toBeTruthy();
   });
 
-  it('offers 一键举报 on a red month, which says it is coming soon', async () => {
+  it('offers 一键举报 on a red month, which opens the report of that month', async () => {
     showMonth();
     fireEvent.click(await screen.findByText('一键举报'));
-    expect(taro.showModal).toHaveBeenCalledWith(
-      expect.objectContaining({ content: expect.stringContaining('举报功能即将上线') }),
-    );
+    expect(taro.navigateTo).toHaveBeenCalledWith({
+      url: '/packages/report/pages/new/index?accountNo=3100000002&period=2025-03',
+    });
   });
 
   it('shows a green month without a report button or refund', async () => {

@@ -3,6 +3,7 @@ import Taro, { useRouter } from '@tarojs/taro';
 import type { TenantMonthSheet } from '@zgd/shared-types';
 import { useEffect, useState } from 'react';
 import { periodLabel } from '../../../../services/format';
+import { newReportUrl } from '../../../../services/links';
 import { fetchMonthSheet } from '../../../../services/months-api';
 import { Findings } from '../../components/findings';
 import { FormulaSheet } from '../../components/formula-sheet';
@@ -62,6 +63,7 @@ export default function MonthPage() {
       <VerdictBanner
         verdict={load.sheet.verdict}
         subtitle={`${periodLabel(load.sheet.period)} · ${entityName} · 户号 ${load.sheet.accountNo}`}
+        onReport={() => Taro.navigateTo({ url: newReportUrl(accountNo, period) })}
       />
       <GridBill sheet={load.sheet} />
       <MyCharges sheet={load.sheet} />

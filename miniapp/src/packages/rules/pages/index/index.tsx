@@ -52,7 +52,7 @@ export default function RulesPage() {
           </View>
         ))}
         <Text className="rules__tip">
-          发现多收，可在月度核查结果中一键举报（即将上线），或拨打 12315 反映。
+          发现多收，可在月度核查结果中一键举报，或拨打 12315 反映。
         </Text>
       </Block>
     </View>

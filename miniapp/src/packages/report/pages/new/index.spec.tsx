@@ -1,0 +1,176 @@
+import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { DEMO_MONTHS, SHEET_2025_03 } from '../../../../../test/fixtures';
+import { signIn } from '../../../../../test/session';
+import taro, {
+  request,
+  resetTaro,
+  route,
+  setRouterParams,
+  storageValue,
+} from '../../../../../test/taro-fake';
+import type { ReportDraft } from '../../../../services/report-draft';
+import { retryClock } from '../../../../services/reports-api';
+import NewReportPage from './index';
+
+const DRAFT_KEY = 'zgd.report-draft.3100000002.2025-03';
+const ANSWER = {
+  reportId: '5b0a2a4e-3d6a-4bb4-9d7e-1c1b9f0e0a11',
+  caseNumber: '沪转供-310112-2026-00001',
+  merged: false,
+  filingDue: '2026-06-22',
+};
+const posts = () =>
+  request.mock.calls.map(([r]) => r).filter((r) => r.method === 'POST' && r.url === '/api/reports');
+
+function open() {
+  setRouterParams({ accountNo: '3100000002', period: '2025-03' });
+  return render(<NewReportPage />);
+}
+
+beforeEach(() => {
+  resetTaro();
+  signIn();
+  route('GET', '/me/months/3100000002/2025-03', SHEET_2025_03);
+  route('GET', '/me/months', DEMO_MONTHS);
+  route('POST', `/reports/${ANSWER.reportId}/attachments`, [
+    { sha256: 'x', kind: 'png', bytes: 68, at: '2026-06-01T02:00:00.000Z' },
+  ]);
+});
+afterEach(() => {
+  cleanup();
+  vi.unstubAllEnvs();
+  vi.restoreAllMocks();
+});
+
+describe('one-click report page', () => {
+  it('is prefilled with the month’s findings and offers the red months of the premises', async () => {
+    open();
+    expect(await screen.findByText('2025年3月：多收电费，应退还您 ¥2012.58')).toBeTruthy();
+    expect(screen.getByText('· 单价高于允许价格 ¥1532.58')).toBeTruthy();
+    const chips = [...document.querySelectorAll('.chip')];
+    expect(chips.map((c) => [c.textContent, c.classList.contains('chip--on')])).toEqual([
+      ['2025年6月', false],
+      ['2025年5月', false],
+      ['2025年4月', false],
+      ['2025年3月', true],
+    ]);
+    expect(screen.getByText(/不会告知您处理结果/)).toBeTruthy();
+  });
+
+  it('files the report with a photo and shows its number and due date; the draft is gone', async () => {
+    route('POST', '/reports', { statusCode: 201, data: ANSWER });
+    open();
+    fireEvent.click(await screen.findByText('拍照或选图'));
+    await waitFor(() => expect(document.querySelectorAll('.photos__image')).toHaveLength(1));
+    fireEvent.click(screen.getByText('2025年4月'));
+    fireEvent.change(screen.getByPlaceholderText(/房东按每度/), {
+      target: { value: '每度 1.2 元' },
+    });
+    fireEvent.click(screen.getByText('○ 匿名举报'));
+    fireEvent.click(screen.getByText('提交举报'));
+
+    expect(await screen.findByText(ANSWER.caseNumber)).toBeTruthy();
+    expect(screen.getByText(/应在 2026-06-22 前决定是否立案/)).toBeTruthy();
+    expect(screen.getByText(/匿名举报不会收到处理结果的告知/)).toBeTruthy();
+    const [post] = posts();
+    expect(post.data).toEqual({
+      idempotencyKey: expect.stringMatching(/^r-[a-z0-9]+-[a-z0-9]{20}$/),
+      accountNo: '3100000002',
+      periods: ['2025-03', '2025-04'],
+      description: '每度 1.2 元',
+      realName: false,
+    });
+    expect(taro.uploadFile).toHaveBeenCalledWith(
+      expect.objectContaining({
+        url: `/api/reports/${ANSWER.reportId}/attachments`,
+        filePath: 'blob:photo-1',
+        name: 'file',
+        header: { Authorization: 'Bearer test-token' },
+      }),
+    );
+    expect(storageValue(DRAFT_KEY)).toBeUndefined();
+    expect(taro.requestSubscribeMessage).not.toHaveBeenCalled();
+  });
+
+  it('keeps the draft when the app is closed: text, choices, photos and the same key', async () => {
+    const first = open();
+    fireEvent.click(await screen.findByText('拍照或选图'));
+    await waitFor(() => expect(document.querySelectorAll('.photos__image')).toHaveLength(1));
+    fireEvent.change(screen.getByPlaceholderText(/房东按每度/), { target: { value: '多收了' } });
+    fireEvent.change(screen.getByPlaceholderText('您的姓名'), { target: { value: '张三' } });
+    const stored = storageValue(DRAFT_KEY) as ReportDraft;
+    first.unmount();
+
+    open();
+    await screen.findByText('2025年3月：多收电费，应退还您 ¥2012.58');
+    expect((screen.getByPlaceholderText(/房东按每度/) as HTMLTextAreaElement).value).toBe('多收了');
+    expect((screen.getByPlaceholderText('您的姓名') as HTMLInputElement).value).toBe('张三');
+    expect(document.querySelectorAll('.photos__image')).toHaveLength(1);
+    expect((storageValue(DRAFT_KEY) as ReportDraft).idempotencyKey).toBe(stored.idempotencyKey);
+  });
+
+  it('on a flaky network retries with the same key and files once; after a restart too', async () => {
+    const waits: number[] = [];
+    vi.spyOn(retryClock, 'wait').mockImplementation(async (ms) => void waits.push(ms));
+    route('POST', '/reports', async () => {
+      throw new Error('offline');
+    });
+    const first = open();
+    fireEvent.click(await screen.findByText('提交举报'));
+    expect(await screen.findByText('无法连接服务器，请检查网络后重试')).toBeTruthy();
+    expect(posts()).toHaveLength(4);
+    expect(waits).toEqual([1000, 2000, 4000]);
+    const key = (storageValue(DRAFT_KEY) as ReportDraft).idempotencyKey;
+    expect(
+      new Set(posts().map((p) => (p.data as { idempotencyKey: string }).idempotencyKey)),
+    ).toEqual(new Set([key]));
+    first.unmount();
+
+    // Reopened later: the content is locked and sent again under the same key.
+    route('POST', '/reports', { statusCode: 200, data: ANSWER });
+    open();
+    expect(await screen.findByText(/上次提交没有完成/)).toBeTruthy();
+    fireEvent.click(screen.getByText('重新提交'));
+    expect(await screen.findByText(ANSWER.caseNumber)).toBeTruthy();
+    expect(posts()).toHaveLength(5);
+    expect((posts()[4].data as { idempotencyKey: string }).idempotencyKey).toBe(key);
+  });
+
+  it('asks for subscribe-message consent before filing in WeChat', async () => {
+    vi.stubEnv('TARO_ENV', 'weapp');
+    vi.stubEnv('TARO_APP_SUBSCRIBE_TEMPLATE_ID', 'tmpl-case-status');
+    route('POST', '/reports', { statusCode: 201, data: ANSWER });
+    open();
+    fireEvent.click(await screen.findByText('提交举报'));
+    await screen.findByText(ANSWER.caseNumber);
+    expect(taro.requestSubscribeMessage).toHaveBeenCalledWith({
+      tmplIds: ['tmpl-case-status'],
+      entityIds: [],
+    });
+    const consentAt = taro.requestSubscribeMessage.mock.invocationCallOrder[0];
+    const postAt =
+      request.mock.invocationCallOrder[
+        request.mock.calls.findIndex(([r]) => r.url === '/api/reports')
+      ];
+    expect(consentAt).toBeLessThan(postAt);
+  });
+
+  it('keeps the report and offers to retry a photo that did not upload', async () => {
+    route('POST', '/reports', { statusCode: 201, data: ANSWER });
+    route('POST', `/reports/${ANSWER.reportId}/attachments`, {
+      statusCode: 415,
+      data: {
+        code: 'REPORT_ATTACHMENT.UNSUPPORTED_TYPE',
+        message: '第 1 个文件不是 JPEG、PNG、WebP 图片或 PDF',
+      },
+    });
+    open();
+    fireEvent.click(await screen.findByText('拍照或选图'));
+    await waitFor(() => expect(document.querySelectorAll('.photos__image')).toHaveLength(1));
+    fireEvent.click(screen.getByText('提交举报'));
+    expect(await screen.findByText('还有 1 张照片未上传成功')).toBeTruthy();
+    expect(screen.getByText(/不是 JPEG、PNG、WebP 图片或 PDF/)).toBeTruthy();
+    expect((storageValue(DRAFT_KEY) as ReportDraft).answer).toEqual(ANSWER);
+  });
+});

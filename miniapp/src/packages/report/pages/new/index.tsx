@@ -1,0 +1,164 @@
+import { Button, Text, Textarea, View } from '@tarojs/components';
+import { useRouter } from '@tarojs/taro';
+import type { ReportBody, TenantMonthSheet, TenantMonthSummary } from '@zgd/shared-types';
+import { useEffect, useState } from 'react';
+import { askForCaseUpdates } from '../../../../services/device';
+import { fetchMonthSheet, fetchMyMonths } from '../../../../services/months-api';
+import { clearDraft, type ReportDraft } from '../../../../services/report-draft';
+import { submitReport, uploadPhoto } from '../../../../services/reports-api';
+import { IdentityChoice } from '../../components/identity-choice';
+import { PhotoPicker } from '../../components/photo-picker';
+import { MonthChoice, ReportEvidence } from '../../components/report-evidence';
+import { ReportSuccess } from '../../components/report-success';
+import { useReportDraft } from '../../use-report-draft';
+import '../../report.scss';
+
+type Load =
+  | { state: 'loading' }
+  | { state: 'failed'; message: string }
+  | { state: 'ready'; sheet: TenantMonthSheet; months: TenantMonthSummary[] };
+
+/** The body the server gets: the same on every retry, key included. */
+export function reportBody(d: ReportDraft): ReportBody {
+  const body: ReportBody = {
+    idempotencyKey: d.idempotencyKey,
+    accountNo: d.accountNo,
+    periods: [...d.periods].sort(),
+    description: d.description.trim(),
+    realName: d.realName,
+  };
+  if (d.realName && d.reporterName.trim()) body.reporterName = d.reporterName.trim();
+  if (d.realName && d.reporterPhone.trim()) body.reporterPhone = d.reporterPhone.trim();
+  return body;
+}
+
+/**
+ * 一键举报 from a red or yellow month: prefilled with its findings; photos, a description,
+ * real-name or anonymous. The draft survives closing the app; a flaky network is retried with
+ * the same idempotency key, so the report is never filed twice.
+ */
+export default function NewReportPage() {
+  const { params } = useRouter();
+  const accountNo = params.accountNo ?? '';
+  const period = params.period ?? '';
+  const { draft, update, latest } = useReportDraft(accountNo, period);
+  const [load, setLoad] = useState<Load>({ state: 'loading' });
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+
+  useEffect(() => {
+    if (!accountNo || !period) {
+      setLoad({ state: 'failed', message: '缺少户号或月份，请从月度核查结果页进入' });
+      return;
+    }
+    let active = true;
+    Promise.all([fetchMonthSheet(accountNo, period), fetchMyMonths()])
+      .then(([sheet, all]) => {
+        const months = all.filter(
+          (m) => m.accountNo === accountNo && (m.verdict.level !== 'green' || m.period === period),
+        );
+        if (active) setLoad({ state: 'ready', sheet, months });
+      })
+      .catch((e: Error) => active && setLoad({ state: 'failed', message: e.message }));
+    return () => {
+      active = false;
+    };
+  }, [accountNo, period]);
+
+  /** Uploads the photos not uploaded yet; the draft is forgotten once all are. */
+  const uploadLeft = async (reportId: string) => {
+    for (const photo of latest().photos.filter((p) => !latest().uploaded.includes(p))) {
+      await uploadPhoto(reportId, photo);
+      update({ uploaded: [...latest().uploaded, photo] });
+    }
+    clearDraft(accountNo, period);
+  };
+
+  const submit = async () => {
+    if (busy) return;
+    setBusy(true);
+    setError(null);
+    try {
+      let answer = latest().answer;
+      if (!answer) {
+        await askForCaseUpdates();
+        update({ sent: true });
+        answer = await submitReport(reportBody(latest()));
+        update({ answer });
+      }
+      await uploadLeft(answer.reportId);
+    } catch (e) {
+      setError((e as Error).message);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  if (draft.answer) {
+    return (
+      <View className="report">
+        <ReportSuccess
+          answer={draft.answer}
+          realName={draft.realName}
+          photosLeft={draft.photos.filter((p) => !draft.uploaded.includes(p)).length}
+          onRetryPhotos={submit}
+        />
+        {error && <Text className="report__error">{error}</Text>}
+      </View>
+    );
+  }
+  if (load.state !== 'ready') {
+    return (
+      <View className="report">
+        <Text className={`report__placeholder report__placeholder--${load.state}`}>
+          {load.state === 'loading' ? '正在加载…' : load.message}
+        </Text>
+      </View>
+    );
+  }
+
+  const locked = draft.sent;
+  const toggle = (p: string) =>
+    update({
+      periods: draft.periods.includes(p)
+        ? draft.periods.filter((x) => x !== p)
+        : [...draft.periods, p],
+    });
+  return (
+    <View className="report">
+      <ReportEvidence sheet={load.sheet} />
+      <MonthChoice months={load.months} chosen={draft.periods} locked={locked} onToggle={toggle} />
+      <PhotoPicker
+        photos={draft.photos}
+        locked={locked}
+        onChange={(photos) => update({ photos })}
+      />
+      <View className="report__card">
+        <Text className="report__title">情况说明（选填）</Text>
+        <Textarea
+          className="report__text"
+          value={draft.description}
+          disabled={locked}
+          maxlength={2000}
+          placeholder="例如：房东按每度 1.2 元收取，另收基本费 480 元/月……"
+          onInput={(e) => update({ description: e.detail.value })}
+        />
+      </View>
+      <IdentityChoice draft={draft} locked={locked} onChange={update} />
+      {locked && (
+        <Text className="report__note report__note--sent">
+          上次提交没有完成（可能是网络不稳定）。再次提交会使用同一份内容，不会重复举报。
+        </Text>
+      )}
+      {error && <Text className="report__error">{error}</Text>}
+      <Button
+        className="report__submit"
+        disabled={busy || draft.periods.length === 0}
+        loading={busy}
+        onClick={submit}
+      >
+        {locked ? '重新提交' : '提交举报'}
+      </Button>
+    </View>
+  );
+}

@@ -1,0 +1,47 @@
+import Taro from '@tarojs/taro';
+import { isWeapp } from './auth-api';
+
+/** Photos from the camera or album: chooseMedia in WeChat, chooseImage on H5. */
+export async function choosePhotos(count: number): Promise<string[]> {
+  if (count <= 0) return [];
+  try {
+    if (isWeapp()) {
+      const r = await Taro.chooseMedia({
+        count,
+        mediaType: ['image'],
+        sourceType: ['album', 'camera'],
+        sizeType: ['compressed'],
+      });
+      return r.tempFiles.map((f) => f.tempFilePath);
+    }
+    const r = await Taro.chooseImage({ count, sourceType: ['album', 'camera'] });
+    return r.tempFilePaths;
+  } catch {
+    // The user closed the picker.
+    return [];
+  }
+}
+
+/** A code scanned with the camera (WeChat only); null when cancelled. */
+export async function scanCode(): Promise<string | null> {
+  try {
+    const r = await Taro.scanCode({ onlyFromCamera: false, scanType: ['qrCode', 'barCode'] });
+    return r.result.trim() || null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Asks the user (WeChat only) to let case updates reach it as subscribe messages. The answer
+ * does not stop the report: a user who declines is simply not messaged.
+ */
+export async function askForCaseUpdates(): Promise<void> {
+  const template = process.env.TARO_APP_SUBSCRIBE_TEMPLATE_ID;
+  if (!isWeapp() || !template) return;
+  try {
+    await Taro.requestSubscribeMessage({ tmplIds: [template], entityIds: [] });
+  } catch {
+    /* declined or unsupported: report all the same */
+  }
+}
