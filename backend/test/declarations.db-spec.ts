@@ -1,5 +1,6 @@
 import type { DeclarationView, EntityDeclarationNotice } from '@zgd/shared-types';
 import { DataSource } from 'typeorm';
+import { BLOB_STORE, type BlobStore } from '../src/common/storage/blob-store';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   DECLARATIONS_CLOCK,
@@ -150,6 +151,34 @@ describe(`tenant declarations over HTTP on ${process.env.TEST_DB ?? 'sqlite'}`, 
       [TENANT],
     );
     expect(Number(row.n)).toBe(0);
+  });
+
+  it('puts the declaration beside the entity figures in a report’s frozen evidence', async () => {
+    const r = await call(tenant, 'POST', '/reports', {
+      idempotencyKey: 'report-with-declaration',
+      accountNo: ACCOUNT,
+      periods: ['2025-04'],
+      description: '',
+      realName: false,
+    });
+    expect(r.status, r.text).toBe(201);
+    const [row] = await ds.query('SELECT evidence_key FROM case_report WHERE id = ?', [
+      r.json.reportId,
+    ]);
+    const evidence = JSON.parse(
+      (await t.app.get<BlobStore>(BLOB_STORE).get(row.evidence_key)).toString('utf8'),
+    );
+    expect(evidence.sheets).toHaveLength(1);
+    expect(evidence.declarations).toHaveLength(1);
+    const [d] = evidence.declarations;
+    expect(d).toMatchObject({
+      id: mismatchId,
+      declared: { source: 'declared', total: '5460.00' },
+      reported: { source: 'entity', total: '5212.80' },
+      mismatch: { type: 'REPORT_MISMATCH', amount: '247.20' },
+    });
+    expect(d.photos[0].key).toMatch(/^declarations\/photos\/\d+\/[0-9a-f]{64}\.png$/);
+    expect(await t.app.get<BlobStore>(BLOB_STORE).exists(d.photos[0].key)).toBe(true);
   });
 
   it('answers a retry with the same declaration, and other content under the key with 409', async () => {

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { CalendarModule } from '../calendar';
+import { DeclarationsModule } from '../declarations/declarations.module';
 import { NotificationsModule } from '../notifications/notifications.module';
 import { ReconciliationModule } from '../reconciliation/reconciliation.module';
 import { CASES_CLOCK, systemCaseClock } from './case-clock';
@@ -16,7 +17,7 @@ import { WarningClueService } from './warning-clue.service';
 import { ReportRatingService } from './report-rating.service';
 
 @Module({
-  imports: [CalendarModule, ReconciliationModule, NotificationsModule],
+  imports: [CalendarModule, ReconciliationModule, NotificationsModule, DeclarationsModule],
   // The queue first: its cases/assign and cases/assignees are not case ids.
   controllers: [CaseQueueController, CasesController],
   providers: [

@@ -14,6 +14,7 @@ import { canonicalJson } from '../audit/domain/audit-chain';
 import { tenantAt, type Principal } from '../auth';
 import { CalendarService, shanghaiDate } from '../calendar';
 import { TenantViewService } from '../reconciliation/tenant-view.service';
+import { DeclarationsService } from '../declarations/declarations.service';
 import type { CaseReportRow } from './case.entity';
 import { CASES_CLOCK, type CaseClock } from './case-clock';
 import {
@@ -53,6 +54,7 @@ export class ReportIntakeService {
     private readonly audit: AuditService,
     private readonly calendar: CalendarService,
     private readonly tenantView: TenantViewService,
+    private readonly declarations: DeclarationsService,
     @Inject(BLOB_STORE) private readonly blobs: BlobStore,
     @Inject(CASES_CLOCK) private readonly clock: CaseClock,
   ) {}
@@ -85,11 +87,21 @@ export class ReportIntakeService {
       return { answer: await this.replay(earlier, contentHash, contact), replayed: true };
 
     const sheets = await this.sheets(p, tenantId, body.accountNo, periods);
+    // The tenant's own declarations of these months, beside the entity's figures (issue 8).
+    const declared = await this.declarations.evidence(p, tenantId, body.accountNo, periods);
     const claimed = claimedFenOfSheets(sheets);
     const now = this.clock.now();
     const reportId = randomUUID();
     const evidence = canonicalJson(
-      JSON.parse(JSON.stringify({ tenantId, accountNo: body.accountNo, periods, sheets })),
+      JSON.parse(
+        JSON.stringify({
+          tenantId,
+          accountNo: body.accountNo,
+          periods,
+          sheets,
+          ...(declared.length ? { declarations: declared } : {}),
+        }),
+      ),
     );
     const evidenceKey = `evidence/reports/${shanghaiDate(now).slice(0, 7)}/${reportId}.json`;
     // Written before the transaction: a rollback leaves an unreferenced file, never a report

@@ -196,15 +196,15 @@ export class DeclarationsService {
    * What a report's evidence carries of the tenant's own declarations of the reported months:
    * the declared lines, their judgement and the photos (by hash, where they are kept).
    */
-  async evidence(p: Principal, accountNo: string, periods: string[]) {
-    const views = (await this.list(p)).filter(
-      (v) => v.accountNo === accountNo && periods.includes(v.period),
+  async evidence(p: Principal, tenantId: string, accountNo: string, periods: string[]) {
+    const rows = (await this.repo.ofTenants([tenantId])).filter(
+      (r) => r.isCurrent && r.accountNo === accountNo && periods.includes(r.period),
     );
-    const current = new Map<string, DeclarationView>();
-    for (const v of views) if (!current.has(v.period)) current.set(v.period, v); // newest first
-    return [...current.values()].map((v) => ({
+    const lines = await this.repo.linesOf(rows.map((r) => r.id));
+    const views = await Promise.all(rows.map((r) => this.view(p, r, lines.get(r.id) ?? [])));
+    return views.map((v, i) => ({
       ...v,
-      photos: v.photos.map((x) => ({ ...x, key: photoKey(p.userId, x.photoId) })),
+      photos: v.photos.map((x) => ({ ...x, key: photoKey(rows[i].declarerUserId, x.photoId) })),
     }));
   }
 
