@@ -17,6 +17,7 @@ import {
   startFakeWechat,
   type FakeWechat,
 } from './support/fake-wechat';
+import { refuseWarningClues } from './support/warning-clues';
 import { startTestApp, type TestApp } from './support/test-app';
 
 // Fixture 02: a 闵行 industrial park (310112) billing two tenants.
@@ -48,6 +49,7 @@ describe(`case status changes notify real-name reporters on ${process.env.TEST_D
     });
     ds = t.app.get(DataSource);
     await importUploads(t.app, folderUploads(fixture('02-fixed-price-and-basic-fee')));
+    await refuseWarningClues(t);
     t.app.get<CaseClock>(CASES_CLOCK).now = () => new Date('2026-06-01T10:00:00+08:00');
     tenant = await loginAs(t, 'tenant');
     // Signed in through the mini-program: subscribe messages reach it.
