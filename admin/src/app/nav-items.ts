@@ -26,7 +26,7 @@ export const navItems: readonly NavItem[] = [
     label: '线索与案件',
     summary: '受理企业一键举报，跟踪核查、立案与办结期限。',
     roles: STAFF_ROLES,
-    ready: false,
+    ready: true,
   },
   {
     path: '/imports',

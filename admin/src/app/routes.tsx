@@ -11,6 +11,7 @@ import { RouteErrorPage } from './route-error-page';
 const LoginPage = lazy(() => import('../features/login/login-page'));
 const DashboardPage = lazy(() => import('../features/dashboard/dashboard-page'));
 const CasesPage = lazy(() => import('../features/cases/cases-page'));
+const CasePage = lazy(() => import('../features/cases/case-page'));
 const DataImportPage = lazy(() => import('../features/data-import/data-import-page'));
 const BatchDetailPage = lazy(() => import('../features/data-import/batch-detail-page'));
 const TariffsPage = lazy(() => import('../features/tariffs/tariffs-page'));
@@ -45,6 +46,7 @@ export const routes: RouteObject[] = [
             element: <HomeRoute>{area('/', <DashboardPage />)}</HomeRoute>,
           },
           { path: 'cases', element: area('/cases', <CasesPage />) },
+          { path: 'cases/:caseId', element: area('/cases', <CasePage />) },
           { path: 'imports', element: area('/imports', <DataImportPage />) },
           {
             // The API shows batches to regulator staff only.
