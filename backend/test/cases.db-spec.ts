@@ -8,6 +8,7 @@ import { loginAs, loginAsNewUser, type TestSession } from './support/auth';
 import { fixture, folderUploads, importUploads } from './support/batches';
 import { multipartBody } from './support/multipart';
 import { startTestApp, type TestApp } from './support/test-app';
+import { refuseWarningClues } from './support/warning-clues';
 
 // Fixture 02: a 闵行 industrial park (310112) billing two tenants a fixed price and a basic fee.
 const ENTITY = '91310112YUYU122BX0';
@@ -29,6 +30,8 @@ describe(`reports and cases over HTTP on ${process.env.TEST_DB ?? 'sqlite'}`, ()
   beforeAll(async () => {
     t = await startTestApp();
     await importUploads(t.app, folderUploads(fixture('02-fixed-price-and-basic-fee')));
+    // The import raised a clue case (沪转供-310112-2026-00001); settled, reports open their own.
+    await refuseWarningClues(t);
     clock = t.app.get<CaseClock>(CASES_CLOCK);
     // A Monday in June 2026: every deadline of the flow falls in a year the calendar covers.
     clock.now = () => new Date('2026-06-01T10:00:00+08:00');
@@ -70,15 +73,16 @@ describe(`reports and cases over HTTP on ${process.env.TEST_DB ?? 'sqlite'}`, ()
     expect(r.status, r.text).toBe(201);
     const answer = r.json as ReportAnswer;
     expect(answer).toMatchObject({
-      caseNumber: '沪转供-310112-2026-00001',
+      caseNumber: '沪转供-310112-2026-00002',
       merged: false,
       // 15 working days after Monday 2026-06-01, the Dragon Boat holiday (06-19) skipped.
       filingDue: '2026-06-23',
     });
     const cases = (await call(officer, 'GET', '/cases')).json.items;
-    expect(cases).toHaveLength(1);
-    expect(cases[0]).toMatchObject({ districtCode: '310112', entityId: ENTITY });
-    caseId = cases[0].id;
+    expect(cases.map((c: { source: string }) => c.source).sort()).toEqual(['report', 'warning']);
+    const mine = cases.find((c: { number: string }) => c.number === answer.caseNumber);
+    expect(mine).toMatchObject({ districtCode: '310112', entityId: ENTITY, source: 'report' });
+    caseId = mine.id;
   });
 
   it('answers the same key and content with the same report, other content with 409', async () => {
@@ -111,7 +115,7 @@ describe(`reports and cases over HTTP on ${process.env.TEST_DB ?? 'sqlite'}`, ()
       realName: false,
     });
     expect(r.status, r.text).toBe(201);
-    expect(r.json).toMatchObject({ caseNumber: '沪转供-310112-2026-00001', merged: true });
+    expect(r.json).toMatchObject({ caseNumber: '沪转供-310112-2026-00002', merged: true });
     const detail = await call(officer, 'GET', `/cases/${caseId}`);
     expect(detail.json.periods).toEqual(['2025-03', '2025-04', '2025-05']);
     expect(detail.json.reports.map((x: { tenantId: string }) => x.tenantId)).toEqual([
@@ -227,7 +231,7 @@ describe(`reports and cases over HTTP on ${process.env.TEST_DB ?? 'sqlite'}`, ()
   it('shows the entity its case without a tenant id or a reporter anywhere', async () => {
     const r = await call(entity, 'GET', '/entity/cases');
     expect(r.status).toBe(200);
-    expect(r.json[0]).toMatchObject({ number: '沪转供-310112-2026-00001', state: 'closed' });
+    expect(r.json[0]).toMatchObject({ number: '沪转供-310112-2026-00002', state: 'closed' });
     expect(r.json[0].decision).toMatchObject({ warning: true, fine: '3000.00' });
     for (const secret of [TENANT, OTHER, '测试用户', 'report-0001', 'reporter'])
       expect(r.text).not.toContain(secret);
@@ -244,7 +248,7 @@ describe(`reports and cases over HTTP on ${process.env.TEST_DB ?? 'sqlite'}`, ()
     expect(r.status, r.text).toBe(201);
     // Plain weekdays would give 2026-03-06.
     expect(r.json).toMatchObject({ merged: false, filingDue: '2026-03-12' });
-    expect(r.json.caseNumber).toBe('沪转供-310112-2026-00002');
+    expect(r.json.caseNumber).toBe('沪转供-310112-2026-00003');
   });
 
   it('lists the overdue filing decision once its due date has passed', async () => {
@@ -252,7 +256,7 @@ describe(`reports and cases over HTTP on ${process.env.TEST_DB ?? 'sqlite'}`, ()
     const due = await call(officer, 'GET', '/cases/due');
     expect(due.status).toBe(200);
     expect(due.json.overdue.map((c: { number: string }) => c.number)).toEqual([
-      '沪转供-310112-2026-00002',
+      '沪转供-310112-2026-00003',
     ]);
     expect(due.json.overdue[0].urgent).toMatchObject({
       kind: 'filing_decision',
@@ -261,11 +265,11 @@ describe(`reports and cases over HTTP on ${process.env.TEST_DB ?? 'sqlite'}`, ()
     // The first case was opened on a real-name report: its reporter must be told, within 5
     // working days of 立案 (2026-06-01, so by 2026-06-08).
     const all = (await call(officer, 'GET', '/cases')).json.items;
-    const first = all.find((c: { number: string }) => c.number.endsWith('-00001'));
+    const first = all.find((c: { number: string }) => c.number.endsWith('-00002'));
     expect(first.deadlines.reporterNotice).toMatchObject({ dueDate: '2026-06-08' });
     const queue = await call(officer, 'GET', '/cases?status=registered');
     expect(queue.json.items.map((c: { number: string }) => c.number)).toEqual([
-      '沪转供-310112-2026-00002',
+      '沪转供-310112-2026-00003',
     ]);
   });
 
@@ -283,7 +287,7 @@ describe(`reports and cases over HTTP on ${process.env.TEST_DB ?? 'sqlite'}`, ()
     ]);
     expect(answers.map((a) => a.status).sort()).toEqual([200, 201, 201]);
     expect(new Set(answers.map((a) => a.json.caseNumber))).toEqual(
-      new Set(['沪转供-310112-2026-00003']),
+      new Set(['沪转供-310112-2026-00004']),
     );
     expect(answers[0].json.reportId).toBe(answers[2].json.reportId);
     // Whichever of the two reports got in first opened the case; the other joined it. The
