@@ -3,11 +3,9 @@ import type {
   DeclarationBodyInput,
   DeclarationPhotoView,
   DeclarationView,
-  ErrorBody,
 } from '@zgd/shared-types';
 import { ApiError, ClientErrorCode } from '../../services/api-error';
-import { API_BASE, apiGet, apiPost } from '../../services/http-client';
-import { getToken } from '../../services/session';
+import { API_BASE, apiGet, apiPost, authHeader, errorFrom } from '../../services/http-client';
 
 export const submitDeclaration = (body: DeclarationBodyInput) =>
   apiPost<DeclarationView>('/me/declarations', body);
@@ -22,34 +20,24 @@ export const fetchDeclarations = () => apiGet<DeclarationView[]>('/me/declaratio
  * the server judges it by its bytes and answers with the id the declaration names it by.
  */
 export async function uploadPhoto(filePath: string): Promise<DeclarationPhotoView> {
-  const token = getToken();
   let response: Taro.uploadFile.SuccessCallbackResult;
   try {
     response = await Taro.uploadFile({
       url: `${API_BASE}/api/me/declaration-photos`,
       filePath,
       name: 'files',
-      header: token ? { Authorization: `Bearer ${token}` } : {},
+      header: authHeader(),
     });
   } catch {
     throw new ApiError(ClientErrorCode.NETWORK, '照片上传失败，请检查网络后重试', 0);
   }
-  let data: unknown;
-  try {
-    data = typeof response.data === 'string' ? JSON.parse(response.data) : response.data;
-  } catch {
-    data = null;
+  if (response.statusCode >= 200 && response.statusCode < 300) {
+    const views = (
+      typeof response.data === 'string' ? JSON.parse(response.data) : response.data
+    ) as DeclarationPhotoView[];
+    return views[0];
   }
-  if (response.statusCode >= 200 && response.statusCode < 300 && Array.isArray(data))
-    return data[0] as DeclarationPhotoView;
-  const error = data as ErrorBody | null;
-  if (error && typeof error.code === 'string')
-    throw new ApiError(error.code, error.message, response.statusCode, error.details);
-  throw new ApiError(
-    ClientErrorCode.UNEXPECTED_RESPONSE,
-    `照片上传失败（HTTP ${response.statusCode}），请稍后重试`,
-    response.statusCode,
-  );
+  throw errorFrom(response.statusCode, response.data);
 }
 
 /** A key per declaration form: a retry of the same submission sends it again. */

@@ -1,31 +1,23 @@
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { signIn } from '../../../../../test/session';
 import taro, { resetTaro, route, setRouterParams } from '../../../../../test/taro-fake';
 import { JUDGED } from '../../testing/views';
 import DeclarePage from './index';
 
-vi.mock('@tarojs/components', async (importOriginal) => ({
-  ...(await importOriginal<object>()),
-  ...(await import('../../testing/form-stand-ins')),
-}));
-
 const PHOTO_ID = `${'c'.repeat(64)}.png`;
-// Taro's upload and image APIs, which the shared fake does not have.
-const fake = taro as unknown as Record<string, ReturnType<typeof vi.fn>>;
-fake.chooseImage = vi.fn(async () => ({ tempFilePaths: ['blob:bill-photo'] }));
-fake.uploadFile = vi.fn(async () => ({
-  statusCode: 201,
-  data: JSON.stringify([{ photoId: PHOTO_ID, kind: 'png', bytes: 72 }]),
-}));
 
-const type = (label: string, value: string, index = 0) =>
-  fireEvent.change(screen.getAllByLabelText(label)[index], { target: { value } });
+const type = (placeholder: string, value: string, index = 0) =>
+  fireEvent.change(screen.getAllByPlaceholderText(placeholder)[index], { target: { value } });
 
 beforeEach(() => {
   resetTaro();
   signIn();
   setRouterParams({ accountNo: '3100000002', period: '2025-04' });
+  route('POST', '/me/declaration-photos', {
+    statusCode: 201,
+    data: [{ photoId: PHOTO_ID, kind: 'png', bytes: 72 }],
+  });
 });
 afterEach(cleanup);
 
@@ -37,7 +29,7 @@ describe('declare page', () => {
       return { statusCode: 201, data: JUDGED };
     });
     render(<DeclarePage />);
-    expect((screen.getByLabelText('收费主体的电网户号') as HTMLInputElement).value).toBe(
+    expect((screen.getByPlaceholderText('收费主体的电网户号') as HTMLInputElement).value).toBe(
       '3100000002',
     );
     expect(screen.getByText('2025年4月 ›')).toBeTruthy();
@@ -48,8 +40,8 @@ describe('declare page', () => {
     type('金额', '50', 1);
     fireEvent.click(screen.getByText('＋ 拍照/相册'));
     await waitFor(() => expect(document.querySelectorAll('img.declare__photo')).toHaveLength(1));
-    expect(fake.uploadFile).toHaveBeenCalledWith(
-      expect.objectContaining({ url: '/api/me/declaration-photos', filePath: 'blob:bill-photo' }),
+    expect(taro.uploadFile).toHaveBeenCalledWith(
+      expect.objectContaining({ url: '/api/me/declaration-photos', filePath: 'blob:photo-1' }),
     );
     fireEvent.click(screen.getByText('提交申报'));
     await waitFor(() =>
@@ -96,13 +88,13 @@ describe('declare page', () => {
   });
 
   it('says why a photo was refused and keeps it off the form', async () => {
-    fake.uploadFile.mockResolvedValueOnce({
+    route('POST', '/me/declaration-photos', {
       statusCode: 415,
-      data: JSON.stringify({
+      data: {
         code: 'DECLARATION_PHOTO.UNSUPPORTED_TYPE',
         message:
           '文件 bill.pdf 不是 JPEG、PNG 或 WebP 图片（按文件内容判断），请拍摄或选择账单照片',
-      }),
+      },
     });
     render(<DeclarePage />);
     fireEvent.click(screen.getByText('＋ 拍照/相册'));
