@@ -1,6 +1,7 @@
 import type { DeclarationView, EntityDeclarationNotice } from '@zgd/shared-types';
 import { DataSource } from 'typeorm';
 import { BLOB_STORE, type BlobStore } from '../src/common/storage/blob-store';
+import { TenantBinding } from '../src/modules/bindings/binding.entity';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   DECLARATIONS_CLOCK,
@@ -277,6 +278,66 @@ describe(`tenant declarations over HTTP on ${process.env.TEST_DB ?? 'sqlite'}`, 
     ]);
     // Another tenant cannot read it.
     expect((await call(unreported, 'GET', `/me/declarations/${mismatchId}`)).status).toBe(404);
+  });
+
+  it('names the differing fields, never the values, once the entity has 5 tenants', async () => {
+    const others = ['913101077L4UXGCP73', '91310110NFHTHFCL1H', '91310112JY3WA00013'];
+    await importUploads(t.app, [
+      {
+        name: 'tenant_charges.csv',
+        data: Buffer.from(
+          'entity_id,account_no,tenant_id,tenant_name,period,item,tou,kwh,unit_price,amount\n' +
+            others
+              .map(
+                (id, i) =>
+                  `${ENTITY},${NEW_ACCOUNT},${id},租户${i + 3}号,2025-04,energy,none,100,0.8,80.00`,
+              )
+              .join('\n') +
+            '\n',
+        ),
+      },
+    ]);
+    const r = await call(entity, 'GET', '/entity/declaration-notices');
+    const notice = (r.json as EntityDeclarationNotice[]).find(
+      (n) => n.accountNo === ACCOUNT && n.period === '2025-04',
+    )!;
+    expect(notice.differingFields).toEqual(
+      expect.arrayContaining(['单价（不分时）', '电费金额（不分时）', '线损分摊', '合计金额']),
+    );
+    for (const secret of [TENANT, TENANT_NAME, UNREPORTED, '4930', '1.25', '5460'])
+      expect(r.text).not.toContain(secret);
+  });
+
+  it('refuses a firm at premises the entity reported it at but it is not bound to', async () => {
+    const firm = '91310104JM5DLCRP3K'; // the park's other tenant in fixture 02
+    const bound = await loginAsNewUser(t, { role: 'tenant' });
+    await ds.getRepository(TenantBinding).insert({
+      userId: bound.user.userId,
+      tenantId: firm,
+      tenantName: '租户2号商行',
+      entityId: ENTITY,
+      accountNo: '3100000777',
+      subMeterNo: 'M-1',
+      provenPeriod: '2025-04',
+      createdAt: new Date(),
+    });
+    const declare = (accountNo: string, key: string) =>
+      call(bound, 'POST', '/me/declarations', {
+        idempotencyKey: key,
+        accountNo,
+        period: '2025-04',
+        energy: [{ tou: 'none', kwh: '100', unitPrice: '1', amount: '100.00' }],
+      });
+    const refused = await declare(ACCOUNT, 'decl-not-bound-01');
+    expect(refused.status).toBe(403);
+    expect(refused.json.code).toBe('DECLARATION.FORBIDDEN_NOT_BOUND');
+    const atBound = await declare('3100000777', 'decl-bound-0001');
+    expect(atBound.status, atBound.text).toBe(201);
+    expect(atBound.json.status).toBe('waiting');
+    const [row] = await ds.query('SELECT tenant_id FROM tenant_declaration WHERE id = ?', [
+      atBound.json.id,
+    ]);
+    expect(row.tenant_id).toBe(firm);
   });
 
   it('refuses bad input with every field named, and keeps nothing of it', async () => {
