@@ -182,6 +182,39 @@ describe(`tenant declarations over HTTP on ${process.env.TEST_DB ?? 'sqlite'}`, 
     expect(await t.app.get<BlobStore>(BLOB_STORE).exists(d.photos[0].key)).toBe(true);
   });
 
+  it('takes a report of a month only the tenant declared, with the declaration as evidence', async () => {
+    const r = await call(unreported, 'POST', '/reports', {
+      idempotencyKey: 'report-declared-only',
+      accountNo: ACCOUNT,
+      periods: ['2025-04'],
+      description: '',
+      realName: false,
+    });
+    expect(r.status, r.text).toBe(201);
+    const [row] = await ds.query('SELECT evidence_key FROM case_report WHERE id = ?', [
+      r.json.reportId,
+    ]);
+    const evidence = JSON.parse(
+      (await t.app.get<BlobStore>(BLOB_STORE).get(row.evidence_key)).toString('utf8'),
+    );
+    expect(evidence.sheets).toEqual([]);
+    expect(evidence.declarations).toHaveLength(1);
+    expect(evidence.declarations[0]).toMatchObject({
+      reported: null,
+      declared: { total: '1300.00' },
+    });
+    // A month it neither declared nor was billed for is still refused.
+    const none = await call(unreported, 'POST', '/reports', {
+      idempotencyKey: 'report-nothing-0001',
+      accountNo: ACCOUNT,
+      periods: ['2025-05'],
+      description: '',
+      realName: false,
+    });
+    expect(none.status).toBe(400);
+    expect(none.json.code).toBe('REPORT.INVALID_PERIOD');
+  });
+
   it('answers a retry with the same declaration, and other content under the key with 409', async () => {
     const before = await count(ds, 'tenant_declaration');
     const body = {

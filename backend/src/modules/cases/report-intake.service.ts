@@ -86,10 +86,13 @@ export class ReportIntakeService {
     if (earlier)
       return { answer: await this.replay(earlier, contentHash, contact), replayed: true };
 
-    const sheets = await this.sheets(p, tenantId, body.accountNo, periods);
-    // The tenant's own declarations of these months, beside the entity's figures (issue 8).
+    // The tenant's own declarations of these months, beside the entity's figures (issue 8): a
+    // judged declaration stands for a month the entity never reported.
     const declared = await this.declarations.evidence(p, tenantId, body.accountNo, periods);
-    const claimed = claimedFenOfSheets(sheets);
+    const judged = declared.filter((d) => d.declared !== null);
+    const sheets = await this.sheets(p, tenantId, body.accountNo, periods, judged);
+    const unreported = judged.filter((d) => !sheets.some((x) => x.period === d.period));
+    const claimed = claimedFenOfSheets([...sheets, ...unreported.map((d) => d.declared!)]);
     const now = this.clock.now();
     const reportId = randomUUID();
     const evidence = canonicalJson(
@@ -108,9 +111,9 @@ export class ReportIntakeService {
     // whose evidence is missing.
     await this.blobs.put(evidenceKey, Buffer.from(evidence, 'utf8'));
 
-    const entityId = sheets[0].entity.id;
+    const entityId = sheets[0]?.entity.id ?? judged[0].entity!.id;
     const entity = await this.repo.entity(entityId);
-    const districtCode = entity?.districtCode ?? sheets[0].entity.districtCode;
+    const districtCode = entity?.districtCode ?? sheets[0]?.entity.districtCode;
     if (!districtCode) throw new Error(`charging entity ${entityId} has no district`);
     const calendar = await this.calendar.calendar();
     const filingDue = filingDueDayIfCovered(now, calendar);
@@ -229,6 +232,7 @@ export class ReportIntakeService {
     tenantId: string,
     accountNo: string,
     periods: string[],
+    declared: { period: string }[] = [],
   ): Promise<TenantMonthSheet[]> {
     const sheets: TenantMonthSheet[] = [];
     const missing: ErrorDetail[] = [];
@@ -237,6 +241,7 @@ export class ReportIntakeService {
         sheets.push(await this.tenantView.sheet(p, tenantId, accountNo, period));
       } catch (e) {
         if (!(e instanceof AppError) || !e.code.endsWith('NOT_FOUND')) throw e;
+        if (declared.some((d) => d.period === period)) continue;
         missing.push({
           code: ReportErrorCode.NO_CHARGES,
           message: `${period} 没有您在户号 ${accountNo} 下的电费记录`,
