@@ -1,7 +1,7 @@
-import { cleanup, render, screen, within } from '@testing-library/react';
+import { cleanup, fireEvent, render, screen, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { signIn } from '../../../../../test/session';
-import { resetTaro, route, setRouterParams } from '../../../../../test/taro-fake';
+import taro, { resetTaro, route, setRouterParams } from '../../../../../test/taro-fake';
 import { JUDGED, WAITING } from '../../testing/views';
 import DeclarationResultPage from './index';
 
@@ -43,6 +43,14 @@ describe('declaration result page', () => {
     expect(screen.getByText('2026-06-02：按抄表记录收取')).toBeTruthy();
   });
 
+  it('offers the one-click report of the month, which carries the declaration', async () => {
+    show(JUDGED);
+    fireEvent.click(await screen.findByText('一键举报（举报材料附本次申报）›'));
+    expect(taro.navigateTo).toHaveBeenCalledWith({
+      url: '/packages/report/pages/new/index?accountNo=3100000002&period=2025-04',
+    });
+  });
+
   it('tells the tenant a declaration waits for the grid bill', async () => {
     const { container } = show(WAITING);
     await screen.findByText('等待电网账单');
@@ -54,5 +62,6 @@ describe('declaration result page', () => {
     show({ ...JUDGED, reported: null, mismatch: null });
     await screen.findByText('收费主体未上报该月份');
     expect(screen.queryByText('与收费主体上报不一致')).toBeNull();
+    expect(screen.queryByText('一键举报（举报材料附本次申报）›')).toBeNull();
   });
 });

@@ -3,6 +3,7 @@ import Taro, { useRouter } from '@tarojs/taro';
 import type { DeclarationView } from '@zgd/shared-types';
 import { useEffect, useState } from 'react';
 import { periodLabel } from '../../../../services/format';
+import { newReportUrl } from '../../../../services/links';
 import { MismatchTable, SideBySide } from '../../components/side-by-side';
 import { fetchDeclaration, LIST_PAGE } from '../../declare-api';
 import '../../declare.scss';
@@ -76,6 +77,14 @@ export default function DeclarationResultPage() {
             </Text>
           ))}
         </View>
+      )}
+      {view.reported && view.declared && view.declared.verdict.level !== 'green' && (
+        <Text
+          className="declare__add"
+          onClick={() => Taro.navigateTo({ url: newReportUrl(view.accountNo, view.period) })}
+        >
+          一键举报（举报材料附本次申报）›
+        </Text>
       )}
       <Text className="declare__photos-note">已附照片 {view.photos.length} 张</Text>
       <Text className="declare__add" onClick={() => Taro.navigateTo({ url: LIST_PAGE })}>
