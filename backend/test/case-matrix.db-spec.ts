@@ -11,8 +11,7 @@ import { startTestApp, type TestApp } from './support/test-app';
 import { refuseWarningClues } from './support/warning-clues';
 
 // Fixture 02: a 闵行 industrial park (310112, the entity user 'entity') billing two tenants:
-// fewer than 5, so its view
-// must carry no per-tenant figure.
+// fewer than 5, so its view must carry no per-tenant figure.
 const OTHER_ENTITY = '91310104MA1K4YYYY2';
 const TENANT = '91310109PRMU98K65L';
 const OTHER_TENANT = '91310104JM5DLCRP3K';
