@@ -52,7 +52,7 @@ export function CreditClassesTab({ district }: { district?: string }) {
                     .sort((a, b) => b.points - a.points)
                     .slice(0, 2)
                     .map((f) => `${f.label} ${f.points} 分`)
-                    .join('，') || '无扣分因素',
+                    .join('，') || '无风险因素',
               },
               {
                 title: '最近计算',

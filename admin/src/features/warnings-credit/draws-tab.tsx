@@ -95,7 +95,7 @@ function DrawForm({ ownDistrict, onDrawn }: { ownDistrict: string | null; onDraw
           label="计划检查日期"
           rules={[{ required: true, message: '请选择日期' }]}
         >
-          <DatePicker aria-label="计划检查日期" />
+          <DatePicker aria-label="计划检查日期" placeholder="选择日期" />
         </Form.Item>
         <Form.Item
           name="seed"
@@ -110,7 +110,8 @@ function DrawForm({ ownDistrict, onDrawn }: { ownDistrict: string | null; onDraw
             style={{ width: 160 }}
           />
         </Form.Item>
-        <Button type="primary" htmlType="submit" loading={busy}>
+        {/* No submit button: Enter in a field must not draw and publish by accident. */}
+        <Button type="primary" loading={busy} onClick={() => form.submit()}>
           抽取并公示
         </Button>
       </Form>

@@ -23,6 +23,7 @@ export function WarningLevelsTab({ district }: { district?: string }) {
             {
               title: '收费主体',
               key: 'entity',
+              width: 230,
               render: (_, r) => (
                 <Space direction="vertical" size={0}>
                   <span>{r.entityName ?? r.entityId}</span>

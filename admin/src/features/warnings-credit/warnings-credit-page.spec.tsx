@@ -160,7 +160,8 @@ describe('预警与信用 (warnings and credit page)', () => {
     });
     const list = await screen.findByRole('table', { name: '抽查名单 2026-06-15' });
     expect(within(list).getByText('张检查、李检查')).toBeTruthy();
-    expect(screen.getByText(/随机种子 20260601/)).toBeTruthy();
+    expect(screen.getByText('随机种子 20260601 · mulberry32/bernoulli-by-class/v1')).toBeTruthy();
+    expect(await screen.findByText('已抽取 1 家收费主体并公示（随机种子 20260601）')).toBeTruthy();
 
     fireEvent.mouseDown(within(list).getByRole('combobox', { name: `${ENTITY} 检查结果` }));
     fireEvent.click(await screen.findByTitle('发现违法行为'));
