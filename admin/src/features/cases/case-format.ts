@@ -3,7 +3,7 @@ import type { QueueFilters } from './cases-api';
 
 /** The hex SHA-256 of some bytes, computed by the browser (Web Crypto). */
 export async function sha256Hex(bytes: ArrayBuffer): Promise<string> {
-  const digest = await crypto.subtle.digest('SHA-256', bytes);
+  const digest = await crypto.subtle.digest('SHA-256', new Uint8Array(bytes));
   return Array.from(new Uint8Array(digest), (b) => b.toString(16).padStart(2, '0')).join('');
 }
 

@@ -61,60 +61,58 @@ function ReportCard({
   };
 
   return (
-    <Card
-      size="small"
-      title={`举报 ${index}${report.realName ? '（实名）' : '（匿名）'}`}
-      aria-label={`举报 ${index}`}
-    >
-      <Descriptions size="small" column={{ xs: 1, md: 2 }}>
-        <Descriptions.Item label="举报时间">{shanghaiTime(report.createdAt)}</Descriptions.Item>
-        <Descriptions.Item label="户号">{report.accountNo}</Descriptions.Item>
-        <Descriptions.Item label="举报企业">{report.tenantId}</Descriptions.Item>
-        <Descriptions.Item label="涉及月份">{report.periods.join('、')}</Descriptions.Item>
-        {report.realName && (
-          <Descriptions.Item label="举报人">
-            {report.reporterName ?? '—'}
-            {report.reporterPhone && ` · ${report.reporterPhone}`}
-            {report.contactMasked && (
-              <Typography.Text type="secondary">
-                （已脱敏，仅承办人与负责人可见全文）
+    <section aria-label={`举报 ${index}`}>
+      <Card size="small" title={`举报 ${index}${report.realName ? '（实名）' : '（匿名）'}`}>
+        <Descriptions size="small" column={{ xs: 1, md: 2 }}>
+          <Descriptions.Item label="举报时间">{shanghaiTime(report.createdAt)}</Descriptions.Item>
+          <Descriptions.Item label="户号">{report.accountNo}</Descriptions.Item>
+          <Descriptions.Item label="举报企业">{report.tenantId}</Descriptions.Item>
+          <Descriptions.Item label="涉及月份">{report.periods.join('、')}</Descriptions.Item>
+          {report.realName && (
+            <Descriptions.Item label="举报人">
+              {report.reporterName ?? '—'}
+              {report.reporterPhone && ` · ${report.reporterPhone}`}
+              {report.contactMasked && (
+                <Typography.Text type="secondary">
+                  （已脱敏，仅承办人与负责人可见全文）
+                </Typography.Text>
+              )}
+            </Descriptions.Item>
+          )}
+          <Descriptions.Item label="情况说明" span={2}>
+            {report.description || <Typography.Text type="secondary">（未填写）</Typography.Text>}
+          </Descriptions.Item>
+          <Descriptions.Item label="证据快照 SHA-256" span={2}>
+            <Space wrap>
+              <Typography.Text code copyable style={{ fontSize: 12 }}>
+                {report.evidenceHash}
               </Typography.Text>
-            )}
+              <Button size="small" onClick={verify} loading={check.kind === 'checking'}>
+                校验并查看核算表
+              </Button>
+              {check.kind === 'done' &&
+                (check.computed === report.evidenceHash ? (
+                  <Tag color="green">校验一致：证据未被改动</Tag>
+                ) : (
+                  <Tag color="red">校验不一致：计算值 {check.computed.slice(0, 16)}…</Tag>
+                ))}
+            </Space>
           </Descriptions.Item>
-        )}
-        <Descriptions.Item label="情况说明" span={2}>
-          {report.description || <Typography.Text type="secondary">（未填写）</Typography.Text>}
-        </Descriptions.Item>
-        <Descriptions.Item label="证据快照 SHA-256" span={2}>
-          <Space wrap>
-            <Typography.Text code copyable style={{ fontSize: 12 }}>
-              {report.evidenceHash}
-            </Typography.Text>
-            <Button size="small" onClick={verify} loading={check.kind === 'checking'}>
-              校验并查看核算表
-            </Button>
-            {check.kind === 'done' &&
-              (check.computed === report.evidenceHash ? (
-                <Tag color="green">校验一致：证据未被改动</Tag>
-              ) : (
-                <Tag color="red">校验不一致：计算值 {check.computed.slice(0, 16)}…</Tag>
+          {report.attachments.length > 0 && (
+            <Descriptions.Item label="附件" span={2}>
+              {report.attachments.map((a) => (
+                <Tag key={a.sha256}>
+                  {a.kind.toUpperCase()} · {Math.ceil(a.bytes / 1024)} KB
+                </Tag>
               ))}
-          </Space>
-        </Descriptions.Item>
-        {report.attachments.length > 0 && (
-          <Descriptions.Item label="附件" span={2}>
-            {report.attachments.map((a) => (
-              <Tag key={a.sha256}>
-                {a.kind.toUpperCase()} · {Math.ceil(a.bytes / 1024)} KB
-              </Tag>
-            ))}
-          </Descriptions.Item>
-        )}
-      </Descriptions>
-      {check.kind === 'error' && <Alert type="error" showIcon message={check.message} />}
-      {check.kind === 'done' &&
-        check.sheets.map((s) => <FormulaSheet key={`${s.accountNo}-${s.period}`} sheet={s} />)}
-    </Card>
+            </Descriptions.Item>
+          )}
+        </Descriptions>
+        {check.kind === 'error' && <Alert type="error" showIcon message={check.message} />}
+        {check.kind === 'done' &&
+          check.sheets.map((s) => <FormulaSheet key={`${s.accountNo}-${s.period}`} sheet={s} />)}
+      </Card>
+    </section>
   );
 }
 
