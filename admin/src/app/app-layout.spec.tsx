@@ -15,8 +15,17 @@ const staffMenu = [
 ];
 
 function stubHealth() {
-  const fetchMock = vi.fn<typeof fetch>(async () =>
-    jsonResponse({ status: 'ok', database: { type: 'sqlite', ok: true } }),
+  const fetchMock = vi.fn<typeof fetch>(async (input) =>
+    // The start page also loads its statistics.
+    String(input).startsWith('/api/dashboard')
+      ? jsonResponse({
+          states: [],
+          casesByDistrict: [],
+          overdueTotal: 0,
+          moneyByMonth: [],
+          topEntities: [],
+        })
+      : jsonResponse({ status: 'ok', database: { type: 'sqlite', ok: true } }),
   );
   vi.stubGlobal('fetch', fetchMock);
   return fetchMock;
@@ -119,14 +128,16 @@ describe('console layout', () => {
   });
 
   it('opens a not-yet-built area from the menu and shows it is coming', async () => {
+    const upcoming = navItemsFor('city_admin').find((item) => !item.ready);
+    if (!upcoming) return; // every area is built
     stubHealth();
     const { router } = renderApp('/admin/');
     await screen.findByText('服务正常');
 
-    fireEvent.click(mainMenu().getByRole('link', { name: '收费主体' }));
+    fireEvent.click(mainMenu().getByRole('link', { name: upcoming.label }));
     expect(await screen.findByText('该功能即将上线')).toBeTruthy();
-    expect(router.state.location.pathname).toBe('/admin/charging-entities');
-    expect(screen.getByRole('heading', { name: '收费主体' })).toBeTruthy();
+    expect(router.state.location.pathname).toBe(`/admin${upcoming.path}`);
+    expect(screen.getByRole('heading', { name: upcoming.label })).toBeTruthy();
   });
 
   it('shows the 404 page inside the layout for an unknown address', async () => {
@@ -136,7 +147,7 @@ describe('console layout', () => {
   });
 
   it('shows the 404 page below a known area too', async () => {
-    renderApp('/admin/cases/unknown');
+    renderApp('/admin/tariffs/unknown');
     expect(await screen.findByText('页面不存在')).toBeTruthy();
   });
 });

@@ -47,7 +47,7 @@ export const navItems: readonly NavItem[] = [
     label: '收费主体',
     summary: '查询转供电收费主体、所辖租户与历次收费核查结果。',
     roles: STAFF_ROLES,
-    ready: false,
+    ready: true,
   },
   {
     path: '/warnings',
@@ -60,15 +60,16 @@ export const navItems: readonly NavItem[] = [
     path: '/audit-logs',
     label: '审计日志',
     summary: '查询平台操作记录，满足执法全过程留痕要求。',
-    roles: STAFF_ROLES,
-    ready: false,
+    // The log names officers and reporters' reports: the city's administrator only.
+    roles: ['city_admin'],
+    ready: true,
   },
   {
     path: '/my-entity',
     label: '本单位核查结果',
     summary: '查看平台对本单位向租户收费的核查结论，并在立案前自查更正、退还多收电费。',
     roles: ['entity_user'],
-    ready: false,
+    ready: true,
   },
 ];
 

@@ -18,6 +18,9 @@ const TariffsPage = lazy(() => import('../features/tariffs/tariffs-page'));
 const ChargingEntitiesPage = lazy(
   () => import('../features/charging-entities/charging-entities-page'),
 );
+const EntityProfilePage = lazy(
+  () => import('../features/charging-entities/entity-profile-page'),
+);
 const WarningsCreditPage = lazy(() => import('../features/warnings-credit/warnings-credit-page'));
 const AuditLogsPage = lazy(() => import('../features/audit-logs/audit-logs-page'));
 const MyEntityPage = lazy(() => import('../features/my-entity/my-entity-page'));
@@ -61,6 +64,10 @@ export const routes: RouteObject[] = [
           {
             path: 'charging-entities',
             element: area('/charging-entities', <ChargingEntitiesPage />),
+          },
+          {
+            path: 'charging-entities/:entityId',
+            element: area('/charging-entities', <EntityProfilePage />),
           },
           { path: 'warnings', element: area('/warnings', <WarningsCreditPage />) },
           { path: 'audit-logs', element: area('/audit-logs', <AuditLogsPage />) },

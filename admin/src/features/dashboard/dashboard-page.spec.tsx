@@ -1,15 +1,34 @@
 import { fireEvent, screen, within } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
+import { navItemsFor } from '../../app/nav-items';
 import { jsonResponse, renderApp } from '../../test/render-app';
 
 const healthy = { status: 'ok', database: { type: 'sqlite', ok: true }, version: '0.1.0' };
 
+const emptyDashboard = {
+  districtCode: null,
+  states: [],
+  casesByDistrict: [],
+  overdueTotal: 0,
+  moneyByMonth: [],
+  topEntities: [],
+};
+
+/** Health answers in turn; the statistics (`/api/dashboard`) answer an empty city. */
 function stubFetch(...responses: Array<() => Promise<Response>>) {
-  const fetchMock = vi.fn<typeof fetch>();
-  for (const response of responses) fetchMock.mockImplementationOnce(response);
+  const health = [...responses];
+  const fetchMock = vi.fn<typeof fetch>(async (input) => {
+    if (String(input).startsWith('/api/dashboard')) return jsonResponse(emptyDashboard);
+    const next = health.length > 1 ? health.shift()! : health[0]!;
+    return next();
+  });
   vi.stubGlobal('fetch', fetchMock);
   return fetchMock;
 }
+
+/** The calls to the health check only. */
+const healthCalls = (fetchMock: ReturnType<typeof stubFetch>) =>
+  fetchMock.mock.calls.filter(([url]) => url === '/api/health');
 
 describe('工作台 (start page)', () => {
   it('shows the service as healthy and names the database on a good health response', async () => {
@@ -18,9 +37,8 @@ describe('工作台 (start page)', () => {
 
     expect(await screen.findByText('服务正常')).toBeTruthy();
     expect(screen.getByText('SQLite 正常')).toBeTruthy();
-    expect(fetchMock).toHaveBeenCalledTimes(1);
-    expect(fetchMock.mock.calls[0]![0]).toBe('/api/health');
-    const headers = new Headers((fetchMock.mock.calls[0]![1] as RequestInit).headers);
+    expect(healthCalls(fetchMock)).toHaveLength(1);
+    const headers = new Headers((healthCalls(fetchMock)[0]![1] as RequestInit).headers);
     expect(headers.get('authorization')).toBe('Bearer test-token');
   });
 
@@ -57,7 +75,7 @@ describe('工作台 (start page)', () => {
     expect(await screen.findByText('无法连接服务器，请检查网络后重试')).toBeTruthy();
     fireEvent.click(screen.getByRole('button', { name: /重新检测/ }));
     expect(await screen.findByText('服务正常')).toBeTruthy();
-    expect(fetchMock).toHaveBeenCalledTimes(2);
+    expect(healthCalls(fetchMock)).toHaveLength(2);
   });
 
   it('links every area from the start page, marking those still to come', async () => {
@@ -72,7 +90,9 @@ describe('工作台 (start page)', () => {
     expect(page.getByRole('link', { name: '电价管理' }).getAttribute('href')).toBe(
       '/admin/tariffs',
     );
-    const upcoming = page.getByRole('link', { name: '线索与案件（即将上线）' });
-    expect(upcoming.getAttribute('href')).toBe('/admin/cases');
+    for (const area of navItemsFor('city_admin').filter((item) => item.path !== '/')) {
+      const name = area.ready ? area.label : `${area.label}（即将上线）`;
+      expect(page.getByRole('link', { name }).getAttribute('href')).toBe(`/admin${area.path}`);
+    }
   });
 });

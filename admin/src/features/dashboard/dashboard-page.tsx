@@ -1,4 +1,5 @@
 import { Card, Col, Empty, Row, Typography } from 'antd';
+import { DashboardStats } from './dashboard-stats';
 import { ModuleCards } from './module-cards';
 import { ServiceStatusCard } from './service-status-card';
 import { useHealth } from './use-health';
@@ -11,6 +12,9 @@ export default function DashboardPage() {
         工作台
       </Typography.Title>
       <Row gutter={[16, 16]}>
+        <Col span={24}>
+          <DashboardStats />
+        </Col>
         <Col xs={24} xl={16}>
           <ServiceStatusCard state={state} onRecheck={recheck} />
         </Col>

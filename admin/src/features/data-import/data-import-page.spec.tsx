@@ -199,20 +199,29 @@ describe('数据导入 (imports page)', () => {
     ]);
   });
 
-  it('gives a charging entity the outcome only, as the API shows it no batches', async () => {
+  it('shows a charging entity the errors of its own upload, followed as a delivery', async () => {
     const fetchMock = stubRoutes({
       'POST /api/imports': { state: 'queued', jobId: 'job-1' },
-      'GET /api/jobs/job-1': job('done', 2, { batchId: 'b-9', status: 'rejected', runJobId: null }),
+      'GET /api/imports/deliveries/job-1': inTurn(
+        { status: 'running', progress: { done: 1, total: 2 }, error: null, batch: null },
+        { status: 'done', progress: { done: 2, total: 2 }, error: null, batch: rejected },
+      ),
     });
     renderApp('/admin/imports', { as: 'entity_user' });
     expect(await screen.findByText(/收费主体只能上传本单位的数据/)).toBeTruthy();
     expect(screen.queryByText('entities.csv')).toBeNull();
     await pickAndImport('tenant_charges.csv');
 
-    expect(await screen.findByText(/批次编号 b-9。数据未导入/)).toBeTruthy();
+    expect(await screen.findByText('未通过校验，本批次未导入任何数据')).toBeTruthy();
+    const errors = screen.getByRole('table', { name: '错误明细' });
+    expect(within(errors).getByText('电量（kwh）不是有效的数字（如 1234.5）')).toBeTruthy();
     expect(screen.queryByRole('table', { name: '导入记录' })).toBeNull();
     const urls = fetchMock.mock.calls.map(([url]) => String(url));
-    expect(urls).toEqual(['/api/imports', '/api/jobs/job-1']);
+    expect(urls).toEqual([
+      '/api/imports',
+      '/api/imports/deliveries/job-1',
+      '/api/imports/deliveries/job-1',
+    ]);
   });
 
   it('lists past batches with status and opens one', async () => {

@@ -1,14 +1,11 @@
-import type { ImportStatus } from '@zgd/shared-types';
-import { Alert, Space, Typography } from 'antd';
+import { Space, Typography } from 'antd';
 import { useEffect, useState } from 'react';
-import { ApiError } from '../../api/api-error';
 import { isStaff } from '../../app/roles';
 import { useSession } from '../../app/use-session';
-import { BatchErrorsTable } from './batch-errors-table';
-import { BatchResult, StatusTag } from './batch-result';
 import { ImportHistory } from './import-history';
 import { UploadCard } from './upload-card';
-import { useBatchUpload, type UploadState } from './use-batch-upload';
+import { UploadOutcome } from './upload-outcome';
+import { useBatchUpload } from './use-batch-upload';
 
 export default function DataImportPage() {
   const session = useSession();
@@ -38,61 +35,5 @@ export default function DataImportPage() {
         {staff && <ImportHistory refreshKey={historyKey} />}
       </Space>
     </>
-  );
-}
-
-function UploadOutcome({ state }: { state: UploadState }) {
-  switch (state.kind) {
-    case 'finished':
-      return (
-        <section aria-label="本次导入结果">
-          <BatchResult batch={state.batch} known={state.known} />
-        </section>
-      );
-    case 'finished-brief':
-      return <BriefOutcome status={state.status} batchId={state.batchId} />;
-    case 'refused':
-      return <Refused error={state.error} />;
-    case 'failed':
-      return <Alert type="error" showIcon message="导入失败" description={state.message} />;
-    default:
-      return null;
-  }
-}
-
-/** An entity user sees the outcome; the API does not give it the batch's details. */
-function BriefOutcome({ status, batchId }: { status: ImportStatus; batchId: string }) {
-  return (
-    <Alert
-      type={status === 'imported' ? 'success' : 'error'}
-      showIcon
-      message={
-        <>
-          本次上传 <StatusTag status={status} />
-        </>
-      }
-      description={`批次编号 ${batchId}。${
-        status === 'imported'
-          ? '数据已全部导入。'
-          : '数据未导入。请检查文件内容（只能包含本单位的数据）后重新上传；如需错误明细，请联系所在区市场监管局。'
-      }`}
-    />
-  );
-}
-
-/** Files that cannot be a batch at all (unknown name, wrong type) or a failed call. */
-function Refused({ error }: { error: ApiError }) {
-  return (
-    <Space direction="vertical" size={16} style={{ width: '100%' }}>
-      <Alert
-        type="error"
-        showIcon
-        message={error.message}
-        description={
-          error.details?.length ? '以下文件无法导入，请更正后重新上传整批文件。' : undefined
-        }
-      />
-      {error.details && error.details.length > 0 && <BatchErrorsTable errors={error.details} />}
-    </Space>
   );
 }

@@ -1,6 +1,7 @@
 import type { ImportBatchView, ImportStatus, JobView } from '@zgd/shared-types';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { ApiError, errorMessage } from '../../api/api-error';
+import { fetchDelivery } from '../../api/console-api';
 import { fetchBatch, fetchJob, uploadBatch } from '../../api/imports-api';
 
 /** How often a queued import is asked about; small batches finish within one or two. */
@@ -9,18 +10,17 @@ export const POLL_INTERVAL_MS = 700;
 export type UploadState =
   | { kind: 'idle' }
   | { kind: 'uploading' }
-  | { kind: 'processing'; job: JobView }
+  | { kind: 'processing'; job: Pick<JobView, 'status' | 'progress'> }
   /** `known`: the same content was delivered before; this is its first result. */
   | { kind: 'finished'; batch: ImportBatchView; known: boolean }
-  /** For users who may not read batches (charging entities): the job's outcome only. */
-  | { kind: 'finished-brief'; batchId: string; status: ImportStatus }
   /** The files were refused outright (HTTP 400 naming each unusable file) or the call failed. */
   | { kind: 'refused'; error: ApiError }
   | { kind: 'failed'; message: string };
 
 /**
  * Uploads files as one batch, follows its job to the end and loads the batch it produced.
- * `canReadBatches` is false for users the API does not show batches to.
+ * `canReadBatches` is false for users the API does not show batches to (charging entities):
+ * they follow their own upload as a delivery, which ends with the batch and its errors.
  */
 export function useBatchUpload(canReadBatches: boolean) {
   const [state, setState] = useState<UploadState>({ kind: 'idle' });
@@ -66,6 +66,8 @@ async function followUpload(
     return;
   }
 
+  if (!canReadBatches) return followDelivery(receipt.jobId, signal, report);
+
   let job = await fetchJob(receipt.jobId, { signal });
   while (job.status === 'queued' || job.status === 'running') {
     report({ kind: 'processing', job });
@@ -80,8 +82,6 @@ async function followUpload(
   const outcome = importOutcome(job.result);
   if (!outcome) {
     report({ kind: 'failed', message: '导入任务已结束，但未返回批次编号，请在导入记录中查看' });
-  } else if (!canReadBatches) {
-    report({ kind: 'finished-brief', ...outcome });
   } else {
     report({
       kind: 'finished',
@@ -89,6 +89,25 @@ async function followUpload(
       known: false,
     });
   }
+}
+
+/** An own upload followed as a delivery: the job's state, then the batch with every error. */
+async function followDelivery(
+  jobId: string,
+  signal: AbortSignal,
+  report: (state: UploadState) => void,
+): Promise<void> {
+  let delivery = await fetchDelivery(jobId, { signal });
+  while (delivery.status === 'queued' || delivery.status === 'running') {
+    report({ kind: 'processing', job: delivery });
+    await sleep(POLL_INTERVAL_MS, signal);
+    delivery = await fetchDelivery(jobId, { signal });
+  }
+  if (delivery.status === 'failed' || !delivery.batch) {
+    report({ kind: 'failed', message: delivery.error?.message ?? '导入任务失败，请稍后重试' });
+    return;
+  }
+  report({ kind: 'finished', batch: delivery.batch, known: false });
 }
 
 /** An import job's result: `{ batchId, status, runJobId }`. */
