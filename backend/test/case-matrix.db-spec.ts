@@ -75,7 +75,7 @@ describe(`who may call which case endpoint, on ${process.env.TEST_DB ?? 'sqlite'
     multipart = false,
   ) => {
     const auth = actor === 'anonymous' ? {} : s[actor].headers;
-    let payload: BodyInit | undefined;
+    let payload: string | Uint8Array | undefined;
     let contentType: Record<string, string> = { 'content-type': 'application/json' };
     if (multipart) {
       const png = Buffer.concat([
