@@ -185,6 +185,14 @@ describe(`credit supervision over HTTP on ${process.env.TEST_DB ?? 'sqlite'}`, (
     expect(history[history.length - 1].trigger).toMatch(/^run:/);
   });
 
+  it('raises no clue for months a closed case handled, when the data is judged again', async () => {
+    await ok(officer, 'POST', `/cases/${caseId}/actions`, { action: 'close' });
+    await t.app.get(ReconciliationService).runNow('all');
+    const clues = await warningCases();
+    expect(clues.map((c) => c.state)).toEqual(['closed']);
+    expect(await count(ds, 'enforcement_case')).toBe(1);
+  });
+
   let entryId = '';
 
   it('lists the entity only after approval by a lead other than the proposer', async () => {

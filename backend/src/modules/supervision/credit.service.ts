@@ -8,10 +8,9 @@ import {
 import { AppError } from '../../common/errors/app-error';
 import type { Principal } from '../auth';
 import { caseFromJson } from '../cases/domain/case-json';
-import type { EnforcementCase } from '../cases/domain';
 import { SettingsService } from '../settings/settings.service';
-import { assessCredit, type CaseFacts, type CreditRecord } from './domain/credit-score';
-import { addMonths, isHeavyPenalty } from './domain/serious-list';
+import { assessCredit, caseFacts, type CreditRecord } from './domain/credit-score';
+import { addMonths } from './domain/serious-list';
 import { assertDistrict, districtOfQuery } from './supervision-scope';
 import type { CreditAssessmentRow } from './supervision.entities';
 import { SupervisionRepository } from './supervision.repository';
@@ -103,22 +102,4 @@ export class CreditService {
       computedAt: new Date(r.computedAt).toISOString(),
     }));
   }
-}
-
-const OPENED = new Set(['investigating', 'decided', 'refund_supervision']);
-const SETTLED = new Set(['recorded', 'confirmed', 'unconfirmable']);
-
-/** What a case means for the credit record, read from its workflow model. */
-export function caseFacts(c: EnforcementCase, heavyFineFen: bigint): CaseFacts {
-  const d = c.decision;
-  return {
-    open: c.state !== 'closed' && c.state !== 'not_opened',
-    opened: c.openedAt !== null || OPENED.has(c.state),
-    refused: c.state === 'not_opened',
-    decidedAt: d ? new Date(d.at) : null,
-    penalised: d !== null && (d.fineFen > 0n || d.confiscationFen > 0n),
-    heavy: d !== null && isHeavyPenalty(d, heavyFineFen),
-    refundOrders: c.refunds.length,
-    refundOrdersSettled: c.refunds.filter((r) => SETTLED.has(r.status)).length,
-  };
 }

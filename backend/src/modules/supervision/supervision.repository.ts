@@ -157,14 +157,15 @@ export class SupervisionRepository {
     return q.orderBy('w.entity_id', 'ASC').addOrderBy('w.period', 'ASC').getMany();
   }
 
-  /** Entities that billed the tenant (its landlords): whose colour it may see. */
-  async entitiesBillingTenant(tenantId: string): Promise<string[]> {
+  /** Entities that billed the tenant (its landlords), at one grid account or at any. */
+  async entitiesBillingTenant(tenantId: string, accountNo: string | null): Promise<string[]> {
     const rows: { entity_id: string }[] = await this.ds.query(
       `SELECT DISTINCT s.entity_id FROM tenant_charge_sheet s
-         JOIN tenant_charge_line l ON l.sheet_id = s.id WHERE l.tenant_id = ?`,
-      [tenantId],
+         JOIN tenant_charge_line l ON l.sheet_id = s.id
+        WHERE l.tenant_id = ?${accountNo === null ? '' : ' AND s.account_no = ?'}`,
+      accountNo === null ? [tenantId] : [tenantId, accountNo],
     );
-    return rows.map((r) => r.entity_id).sort();
+    return rows.map((r) => r.entity_id);
   }
 
   casesOfEntity(entityId: string): Promise<CaseRow[]> {

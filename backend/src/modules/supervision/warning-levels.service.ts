@@ -11,10 +11,10 @@ import { AppError } from '../../common/errors/app-error';
 import type { Principal } from '../auth';
 import { formatFen } from '../reconciliation/domain/exact';
 import { SettingsService } from '../settings/settings.service';
-import { trendOf, warningLevelOf, type EntityMonthRecord } from './domain/warning-level';
+import { entityMonthRecords, trendOf, warningLevelOf } from './domain/warning-level';
 import { assertDistrict, districtOfQuery } from './supervision-scope';
 import type { WarningLevelRow } from './supervision.entities';
-import { SupervisionRepository, type LatestMonthFacts } from './supervision.repository';
+import { SupervisionRepository } from './supervision.repository';
 
 /** The warning model over stored runs: levels per entity and month, and who sees what. */
 @Injectable()
@@ -95,8 +95,12 @@ export class WarningLevelsService {
 
   /** The colour of each month of the entities that bill the tenant; no reasons, no amounts. */
   async tenantColours(p: Principal): Promise<TenantWarningColourView[]> {
-    if (!p.tenantId) return [];
-    const entityIds = await this.repo.entitiesBillingTenant(p.tenantId);
+    // Only at the premises the tenant is bound to (its scope), never a firm's other premises.
+    const found = new Set<string>();
+    for (const s of p.tenantScope)
+      for (const id of await this.repo.entitiesBillingTenant(s.tenantId, s.accountNo))
+        found.add(id);
+    const entityIds = [...found].sort();
     const rows = await this.repo.currentLevels({ entityIds });
     const names = await this.repo.entities(entityIds);
     return entityIds.map((entityId) => ({
@@ -138,36 +142,4 @@ export class WarningLevelsService {
       redTenantCount: Number(await this.settings.get('warning.red_tenant_count')),
     };
   }
-}
-
-/** Sums each entity's month over its accounts: refunds, tenants touched, finding types. */
-export function entityMonthRecords(
-  facts: readonly LatestMonthFacts[],
-): Map<string, EntityMonthRecord> {
-  const acc = new Map<string, { refundFen: bigint; tenants: Set<string>; types: Set<string> }>();
-  for (const f of facts) {
-    const k = `${f.entityId}|${f.period}`;
-    const a = acc.get(k) ?? { refundFen: 0n, tenants: new Set<string>(), types: new Set<string>() };
-    for (const r of f.refunds) {
-      a.refundFen += r.amountFen;
-      if (r.amountFen > 0n) a.tenants.add(r.tenantId);
-    }
-    for (const x of f.findings) {
-      a.types.add(x.type);
-      if (x.tenantId) a.tenants.add(x.tenantId);
-    }
-    acc.set(k, a);
-  }
-  const out = new Map<string, EntityMonthRecord>();
-  for (const [k, a] of acc) {
-    const [entityId, period] = k.split('|');
-    out.set(k, {
-      entityId,
-      period,
-      refundFen: a.refundFen,
-      tenantsAffected: a.tenants.size,
-      findingTypes: [...a.types].sort(),
-    });
-  }
-  return out;
 }

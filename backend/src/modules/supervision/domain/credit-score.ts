@@ -1,4 +1,6 @@
 import type { CreditClass, CreditFactorCode } from '@zgd/shared-types';
+import type { EnforcementCase } from '../../cases/domain';
+import { isHeavyPenalty } from './serious-list';
 
 /*
  * Credit-risk class A (low) … D (high) of a charging entity (国市监信发〔2022〕6号, domain §6):
@@ -207,5 +209,23 @@ function sinceLastViolation(r: CreditRecord, ageDays: (d: Date) => number): Cred
     label,
     points: -5,
     explanation: `上次违法认定在 ${days} 天前，已超过 2 年（减 5 分）`,
+  };
+}
+
+const OPENED = new Set(['investigating', 'decided', 'refund_supervision']);
+const SETTLED = new Set(['recorded', 'confirmed', 'unconfirmable']);
+
+/** What a case means for the credit record, read from its workflow model. */
+export function caseFacts(c: EnforcementCase, heavyFineFen: bigint): CaseFacts {
+  const d = c.decision;
+  return {
+    open: c.state !== 'closed' && c.state !== 'not_opened',
+    opened: c.openedAt !== null || OPENED.has(c.state),
+    refused: c.state === 'not_opened',
+    decidedAt: d ? new Date(d.at) : null,
+    penalised: d !== null && (d.fineFen > 0n || d.confiscationFen > 0n),
+    heavy: d !== null && isHeavyPenalty(d, heavyFineFen),
+    refundOrders: c.refunds.length,
+    refundOrdersSettled: c.refunds.filter((r) => SETTLED.has(r.status)).length,
   };
 }

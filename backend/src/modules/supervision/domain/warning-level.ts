@@ -92,3 +92,43 @@ export function trendOf(levels: readonly WarningLevel[]): WarningTrend {
   if (isMoreSevere(before, last)) return 'better';
   return 'same';
 }
+
+/** One account's newest result for a supply month: what the month rows, refunds and findings say. */
+export interface AccountMonthFacts {
+  entityId: string;
+  period: string;
+  refunds: readonly { tenantId: string; amountFen: Fen }[];
+  findings: readonly { type: string; tenantId: string | null }[];
+}
+
+/** Sums each entity's month over its accounts: refunds, tenants touched, finding types. */
+export function entityMonthRecords(
+  facts: readonly AccountMonthFacts[],
+): Map<string, EntityMonthRecord> {
+  const acc = new Map<string, { refundFen: bigint; tenants: Set<string>; types: Set<string> }>();
+  for (const f of facts) {
+    const k = `${f.entityId}|${f.period}`;
+    const a = acc.get(k) ?? { refundFen: 0n, tenants: new Set<string>(), types: new Set<string>() };
+    for (const r of f.refunds) {
+      a.refundFen += r.amountFen;
+      if (r.amountFen > 0n) a.tenants.add(r.tenantId);
+    }
+    for (const x of f.findings) {
+      a.types.add(x.type);
+      if (x.tenantId) a.tenants.add(x.tenantId);
+    }
+    acc.set(k, a);
+  }
+  const out = new Map<string, EntityMonthRecord>();
+  for (const [k, a] of acc) {
+    const [entityId, period] = k.split('|');
+    out.set(k, {
+      entityId,
+      period,
+      refundFen: a.refundFen,
+      tenantsAffected: a.tenants.size,
+      findingTypes: [...a.types].sort(),
+    });
+  }
+  return out;
+}
