@@ -8,13 +8,16 @@ import { startTestApp, type TestApp } from './support/test-app';
 
 // Fixture 02: a 闵行 industrial park (310112) billing two tenants.
 const ACCOUNT = '3100000002';
+const TENANT = '91310109PRMU98K65L';
+const OTHER_TENANT = '91310104JM5DLCRP3K';
 const MINHANG = '310112';
 const PUDONG = '310115';
 
 /**
  * The branches of the procedure beside the main path (cases.db-spec.ts): 不予立案 on a legal
  * ground after the entity's correction in its window, telling the reporter, transfer to another
- * district, and an order to refund that stops the decision clock.
+ * district, an order to refund that stops the decision clock, and a refund the tenant cannot
+ * confirm.
  */
 describe(`refusal, notice, transfer and refund orders over HTTP on ${process.env.TEST_DB ?? 'sqlite'}`, () => {
   let t: TestApp;
@@ -26,6 +29,8 @@ describe(`refusal, notice, transfer and refund orders over HTTP on ${process.env
   let entity: TestSession;
   let pudong: TestSession;
   let serial = 0;
+  /** The investigated case of the refund-order test, decided and closed by the next one. */
+  let decidedCase = '';
 
   beforeAll(async () => {
     t = await startTestApp();
@@ -330,6 +335,77 @@ describe(`refusal, notice, transfer and refund orders over HTTP on ${process.env
       expect(row.decision_due).toBe('2026-11-11');
       const twice = await act(officer, caseId, { action: 'resume_after_refund_order' });
       expect([twice.status, twice.json.code]).toEqual([409, 'CASE.REFUND_ORDER_NOT_RUNNING']);
+      decidedCase = caseId;
+    });
+  });
+
+  describe('a refund the tenant cannot confirm', () => {
+    it('closes only once every order is confirmed or marked unconfirmable with a reason', async () => {
+      on('2026-09-01');
+      const caseId = decidedCase;
+      await ok(lead, caseId, {
+        action: 'record_decision',
+        illegalGain: '2000.00',
+        refundOrders: [
+          { tenantId: TENANT, amount: '1200.00' },
+          { tenantId: OTHER_TENANT, amount: '800.00' },
+        ],
+        warning: true,
+        fine: '0',
+        confiscation: '0',
+      });
+      await ok(officer, caseId, { action: 'start_refund_supervision' });
+      await ok(officer, caseId, { action: 'record_refund', tenantId: TENANT, amount: '1200.00' });
+      await ok(officer, caseId, {
+        action: 'record_refund',
+        tenantId: OTHER_TENANT,
+        amount: '800.00',
+      });
+      await ok(tenant, caseId, { action: 'confirm_refund', tenantId: TENANT });
+      const early = await act(officer, caseId, { action: 'close' });
+      expect([early.status, early.json.code]).toEqual([409, 'CASE.REFUNDS_OUTSTANDING']);
+      const noReason = await act(officer, caseId, {
+        action: 'mark_refund_unconfirmable',
+        tenantId: OTHER_TENANT,
+        reason: 'FORGOT',
+      });
+      expect([noReason.status, noReason.json.code]).toEqual([400, 'CASE.INVALID_REASON']);
+      const notTheirs = await act(tenant, caseId, {
+        action: 'mark_refund_unconfirmable',
+        tenantId: OTHER_TENANT,
+        reason: 'TENANT_UNREACHABLE',
+      });
+      expect(notTheirs.status).toBe(403);
+      on('2026-09-20');
+      await ok(officer, caseId, {
+        action: 'mark_refund_unconfirmable',
+        tenantId: OTHER_TENANT,
+        reason: 'PROOF_OF_PAYMENT_ON_FILE',
+      });
+      expect((await ok(officer, caseId, { action: 'close' })).state).toBe('closed');
+      const d = await detail(lead, caseId);
+      expect(d.refunds).toEqual([
+        {
+          tenantId: TENANT,
+          ordered: '1200.00',
+          recorded: '1200.00',
+          status: 'confirmed',
+          settledAt: '2026-09-01T02:00:00.000Z',
+          unconfirmableReason: null,
+        },
+        {
+          tenantId: OTHER_TENANT,
+          ordered: '800.00',
+          recorded: '800.00',
+          status: 'unconfirmable',
+          settledAt: '2026-09-20T02:00:00.000Z',
+          unconfirmableReason: 'PROOF_OF_PAYMENT_ON_FILE',
+        },
+      ]);
+      expect(d.timeline.at(-1)).toMatchObject({
+        action: 'close',
+        details: { refundsConfirmed: 1, refundsUnconfirmable: 1 },
+      });
     });
   });
 });
