@@ -59,7 +59,7 @@ export function PremisesPicker({
               onInput={(e) => setCode(e.detail.value)}
             />
             <Button
-              className="field__button"
+              className={`field__button${code.trim() ? '' : ' field__button--off'}`}
               disabled={!code.trim()}
               onClick={() => run(() => premisesByCode(code))}
             >
@@ -78,7 +78,7 @@ export function PremisesPicker({
             onInput={(e) => setName(e.detail.value)}
           />
           <Button
-            className="field__button"
+            className={`field__button${name.trim().length < 2 ? ' field__button--off' : ''}`}
             disabled={name.trim().length < 2}
             onClick={() => run(() => premisesByName(name))}
           >

@@ -67,7 +67,7 @@ export function ReportCard({
           <Text className="case-card__line">{REFUND_STATUS_LABELS[report.refund.status]}</Text>
           {report.refund.status === 'recorded' && (
             <Button
-              className="case-card__action"
+              className={`case-card__action${busy ? ' case-card__action--off' : ''}`}
               disabled={busy}
               onClick={() => act(() => onConfirm(report))}
             >
@@ -115,7 +115,7 @@ export function ReportCard({
               onInput={(e) => setComment(e.detail.value)}
             />
             <Button
-              className="case-card__action"
+              className={`case-card__action${busy || stars === 0 ? ' case-card__action--off' : ''}`}
               disabled={busy || stars === 0}
               onClick={() => act(() => onRate(report, stars, comment))}
             >

@@ -8,11 +8,14 @@ export function ReportSuccess({
   answer,
   realName,
   photosLeft,
+  uploading,
   onRetryPhotos,
 }: {
   answer: ReportAnswer;
   realName: boolean;
   photosLeft: number;
+  /** Photos are being uploaded right now. */
+  uploading: boolean;
   onRetryPhotos: () => void;
 }) {
   return (
@@ -31,7 +34,10 @@ export function ReportSuccess({
           : '市场监管部门将在法定期限内决定是否立案。'}
         {realName ? '结果会告知您。' : '匿名举报不会收到处理结果的告知，可在“我的举报”中查看进度。'}
       </Text>
-      {photosLeft > 0 && (
+      {photosLeft > 0 && uploading && (
+        <Text className="report-done__uploading">正在上传照片，还剩 {photosLeft} 张…</Text>
+      )}
+      {photosLeft > 0 && !uploading && (
         <View className="report-done__photos">
           <Text className="report-done__warn">还有 {photosLeft} 张照片未上传成功</Text>
           <Button className="report-done__retry" onClick={onRetryPhotos}>

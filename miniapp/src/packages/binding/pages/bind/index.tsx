@@ -113,8 +113,13 @@ export default function BindPage() {
       </View>
 
       {error && <Text className="binding__error">{error}</Text>}
-      <Button className="binding__submit" disabled={!ready || busy} loading={busy} onClick={submit}>
-        确认绑定
+      {/* No `loading` spinner: on H5 it inserts nodes React does not know of. */}
+      <Button
+        className={`binding__submit${!ready || busy ? ' binding__submit--off' : ''}`}
+        disabled={!ready || busy}
+        onClick={submit}
+      >
+        {busy ? '正在验证…' : '确认绑定'}
       </Button>
     </View>
   );

@@ -101,6 +101,7 @@ export default function NewReportPage() {
           answer={draft.answer}
           realName={draft.realName}
           photosLeft={draft.photos.filter((p) => !draft.uploaded.includes(p)).length}
+          uploading={busy}
           onRetryPhotos={submit}
         />
         {error && <Text className="report__error">{error}</Text>}
@@ -152,12 +153,11 @@ export default function NewReportPage() {
       )}
       {error && <Text className="report__error">{error}</Text>}
       <Button
-        className="report__submit"
+        className={`report__submit${busy || draft.periods.length === 0 ? ' report__submit--off' : ''}`}
         disabled={busy || draft.periods.length === 0}
-        loading={busy}
         onClick={submit}
       >
-        {locked ? '重新提交' : '提交举报'}
+        {busy ? '正在提交…' : locked ? '重新提交' : '提交举报'}
       </Button>
     </View>
   );
