@@ -280,11 +280,11 @@ export default function DeclarePage() {
       </View>
 
       {message && <Text className="declare__message">{message}</Text>}
+      {/* A class, not `disabled`: Taro H5 keeps the attribute after the button is enabled. */}
       <Button
-        className="declare__submit"
-        disabled={busy !== 'idle'}
+        className={`declare__submit${busy === 'idle' ? '' : ' declare__submit--off'}`}
         loading={busy === 'sending'}
-        onClick={submit}
+        onClick={() => busy === 'idle' && submit()}
       >
         提交申报
       </Button>
