@@ -311,6 +311,25 @@ describe(`credit supervision over HTTP on ${process.env.TEST_DB ?? 'sqlite'}`, (
     expect(again.filter((id) => ids.includes(id))).toEqual([]);
   });
 
+  it('publishes the lists to anyone, without credit classes', async () => {
+    const res = await fetch(`${t.baseUrl}/api/public/spot-checks?district=310112`);
+    expect(res.status).toBe(200);
+    const text = await res.text();
+    const lists = JSON.parse(text);
+    expect(lists).toHaveLength(2);
+    const first = lists.find((d: { id: string }) => d.id === draw.id);
+    expect(first).toMatchObject({ plannedDate: '2026-06-15', seed: 20260601 });
+    expect(first.items).toEqual([
+      {
+        entityId: ENTITY,
+        entityName: '闵行某工业园',
+        inspectors: draw.items[0].inspectors.map((i) => i.name),
+        outcome: null,
+      },
+    ]);
+    expect(text).not.toMatch(/creditClass|ratios|population/);
+  });
+
   it('records a result once, by one of its inspectors or the lead', async () => {
     const [item] = draw.items;
     const path = `/supervision/draws/${draw.id}/items/${item.id}/result`;

@@ -177,6 +177,26 @@ export interface DrawView {
   items: SpotCheckItemView[];
 }
 
+/**
+ * GET /api/public/spot-checks: what 一公开 publishes to anyone, signed in or not: who is checked,
+ * by whom, when, and the result. No credit class (internal) and no ratios per class.
+ */
+export interface PublicSpotCheckView {
+  id: string;
+  districtCode: string;
+  plannedDate: string;
+  publishedAt: string;
+  /** With the algorithm, lets anyone holding the population repeat the draw. */
+  seed: number;
+  algorithm: string;
+  items: {
+    entityId: string;
+    entityName: string | null;
+    inspectors: string[];
+    outcome: SpotCheckOutcome | null;
+  }[];
+}
+
 export const BlacklistStatusSchema = z.enum(['proposed', 'listed', 'rejected', 'removed']);
 export type BlacklistStatus = z.infer<typeof BlacklistStatusSchema>;
 

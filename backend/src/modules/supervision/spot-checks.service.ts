@@ -6,6 +6,7 @@ import {
   type CreditClass,
   type DrawBody,
   type DrawView,
+  type PublicSpotCheckView,
   type SpotCheckResultBody,
 } from '@zgd/shared-types';
 import { AppError } from '../../common/errors/app-error';
@@ -129,6 +130,25 @@ export class SpotChecksService {
     if (!draw) throw new AppError(SupervisionErrorCode.DRAW_NOT_FOUND, '没有找到该抽查批次');
     assertDistrict(p, draw.districtCode);
     return (await this.views([draw]))[0];
+  }
+
+  /** The published lists for anyone: entities, inspectors, dates, results; never a class. */
+  async published(district?: string): Promise<PublicSpotCheckView[]> {
+    const views = await this.views(await this.repo.draws(district));
+    return views.map((d) => ({
+      id: d.id,
+      districtCode: d.districtCode,
+      plannedDate: d.plannedDate,
+      publishedAt: d.publishedAt,
+      seed: d.seed,
+      algorithm: d.algorithm,
+      items: d.items.map((i) => ({
+        entityId: i.entityId,
+        entityName: i.entityName,
+        inspectors: i.inspectors.map((x) => x.name),
+        outcome: i.outcome,
+      })),
+    }));
   }
 
   /** One inspector of the check, or the district's lead or the city, records its result once. */

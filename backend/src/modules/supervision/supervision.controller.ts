@@ -11,7 +11,7 @@ import {
 } from '@zgd/shared-types';
 import { z } from 'zod';
 import { validate } from '../../common/http/validate';
-import { CurrentUser, Roles, type Principal } from '../auth';
+import { CurrentUser, Public, Roles, type Principal } from '../auth';
 import { CreditService } from './credit.service';
 import { SeriousListService } from './serious-list.service';
 import { SpotChecksService } from './spot-checks.service';
@@ -92,6 +92,13 @@ export class SupervisionController {
   @Roles('city_admin', 'district_officer', 'district_lead')
   drawDetail(@CurrentUser() p: Principal, @Param('id') id: string) {
     return this.draws.get(p, validate(Id, id, 'params.id'));
+  }
+
+  @Get('public/spot-checks')
+  @Public()
+  @ApiOperation({ summary: '一公开: published draws and results for anyone; no credit class' })
+  publicSpotChecks(@Query('district') district?: string) {
+    return this.draws.published(validate(District, district, 'query.district'));
   }
 
   @Post('supervision/draws/:id/items/:itemId/result')
