@@ -170,7 +170,7 @@ describe('the regulators console: imports and tariffs', () => {
       .getByRole('link', { name: '工作台' })
       .click();
     await page.getByText('服务正常').waitFor();
-    await page.getByRole('link', { name: '线索与案件（即将上线）' }).waitFor();
+    await page.getByRole('link', { name: '线索与案件', exact: true }).first().waitFor();
     await screenshot(page, 'admin-dashboard-signed-in');
     assert.deepEqual(problems, []);
   });

@@ -148,6 +148,8 @@ export interface CaseWorkbenchView {
   transferReasons: CaseReasonOption[];
   unconfirmableReasons: CaseReasonOption[];
   entity: { id: string; name: string | null; premisesAddress: string | null };
+  /** Display name of the officer the case is assigned to. */
+  assigneeName: string | null;
   claimed: string;
   documents: { kind: CaseDocumentKind; title: string; ready: boolean }[];
 }

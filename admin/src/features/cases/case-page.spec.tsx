@@ -174,6 +174,7 @@ function workbench(actions: [string, string][]): CaseWorkbenchView {
     transferReasons: [],
     unconfirmableReasons: [],
     entity: { id: '91310115MA1K4ABC5X', name: '浦东某商场', premisesAddress: '浦东新区某路 8 号' },
+    assigneeName: '浦东办案员',
     claimed: '2237.25',
     documents: [
       { kind: 'filing-approval', title: '立案审批表', ready: true },
@@ -211,8 +212,10 @@ describe('the case page', () => {
     expect(real.getByText('张三 · 13812345678')).toBeTruthy();
     const anon = within(screen.getByRole('region', { name: '举报 2' }));
     expect(anon.queryByText('举报人')).toBeNull();
+    expect(screen.getByText('浦东办案员')).toBeTruthy();
     expect(screen.getByText('登记')).toBeTruthy();
     expect(screen.getByText('分派承办人')).toBeTruthy();
+    expect(screen.getByText(/区局办案人员 · 转为“已分派”/)).toBeTruthy();
     // Only the steps the API allows, and the documents that are ready.
     expect(screen.getByRole('button', { name: '立案' })).toBeTruthy();
     expect(screen.queryByRole('button', { name: '作出处理决定' })).toBeNull();

@@ -1,4 +1,5 @@
 import {
+  CASE_QUEUE_STATE_LABELS,
   DEADLINE_LABELS,
   DEADLINE_STATE_LABELS,
   shanghaiDistrictName,
@@ -6,6 +7,7 @@ import {
   type CaseDocumentKind,
   type CaseWorkbenchView,
   type DeadlineView,
+  type Role,
 } from '@zgd/shared-types';
 import {
   Alert,
@@ -25,6 +27,7 @@ import {
 } from 'antd';
 import { Link, useParams } from 'react-router-dom';
 import { errorMessage } from '../../api/api-error';
+import { ROLE_LABELS } from '../../app/roles';
 import { useLoad } from '../../app/use-load';
 import { CaseActions } from './case-actions';
 import { deadlineLeftText, shanghaiTime, yuan } from './case-format';
@@ -37,6 +40,11 @@ const DEADLINE_COLORS: Record<DeadlineView['state'], string> = {
   ok: 'blue',
   met: 'green',
 };
+
+const stateText = (state: string) =>
+  CASE_QUEUE_STATE_LABELS[state as keyof typeof CASE_QUEUE_STATE_LABELS] ?? state;
+const actorLabel = (role: string) =>
+  role === 'system' ? '系统' : (ROLE_LABELS[role as Role] ?? role);
 
 const REFUND_STATUS: Record<string, string> = {
   outstanding: '待退还',
@@ -130,7 +138,11 @@ function CaseView({
                 {shanghaiDistrictName(detail.districtCode) ?? detail.districtCode}
               </Descriptions.Item>
               <Descriptions.Item label="来源">
-                {detail.source === 'report' ? `一键举报（${detail.reportCount} 件）` : '预警线索'}
+                {detail.source === 'report'
+                  ? `一键举报（${detail.reportCount} 件）`
+                  : detail.reportCount
+                    ? `预警线索，并入一键举报 ${detail.reportCount} 件`
+                    : '预警线索'}
               </Descriptions.Item>
               <Descriptions.Item label="涉及月份">{detail.periods.join('、')}</Descriptions.Item>
               <Descriptions.Item label="登记时间">
@@ -138,7 +150,8 @@ function CaseView({
               </Descriptions.Item>
               <Descriptions.Item label="举报涉及金额">{yuan(workbench.claimed)}</Descriptions.Item>
               <Descriptions.Item label="承办人">
-                {detail.assigneeUserId ? `用户 ${detail.assigneeUserId}` : '未分派'}
+                {workbench.assigneeName ??
+                  (detail.assigneeUserId ? `用户 ${detail.assigneeUserId}` : '未分派')}
               </Descriptions.Item>
             </Descriptions>
           </Card>
@@ -220,7 +233,8 @@ function CaseView({
               <Space direction="vertical" size={0}>
                 <Typography.Text strong>{stepLabel(e.action)}</Typography.Text>
                 <Typography.Text type="secondary">
-                  {shanghaiTime(e.at)} · {e.toState !== e.fromState ? `→ ${e.toState}` : '状态不变'}
+                  {shanghaiTime(e.at)} · {actorLabel(e.actorRole)}
+                  {e.toState !== e.fromState ? ` · 转为“${stateText(e.toState)}”` : ''}
                 </Typography.Text>
               </Space>
             ),

@@ -1,4 +1,5 @@
 import {
+  CHARGE_ITEM_LABELS,
   FINDING_LABELS,
   TOU_LABELS,
   VERDICT_LABELS,
@@ -161,7 +162,11 @@ export function FormulaSheet({ sheet }: { sheet: TenantMonthSheet }) {
         dataSource={sheet.lines}
         scroll={{ x: 900 }}
         columns={[
-          { title: '收费项目', dataIndex: 'item' },
+          {
+            title: '收费项目',
+            dataIndex: 'item',
+            render: (item: string) => CHARGE_ITEM_LABELS[item] ?? item,
+          },
           {
             title: '时段',
             dataIndex: 'tou',

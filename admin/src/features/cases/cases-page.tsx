@@ -73,6 +73,7 @@ const columns: TableColumnsType<CaseQueueItem> = [
   {
     title: '收费主体',
     key: 'entity',
+    width: 240,
     render: (_, item) => (
       <Space direction="vertical" size={0}>
         <span>{item.entityName ?? '（名录中无此主体）'}</span>

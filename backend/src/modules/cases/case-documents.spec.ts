@@ -105,6 +105,13 @@ describe('the 立案审批表', () => {
     expect(html).toContain('上海&lt;某&gt;工业园 &amp; 物业');
     expect(html).not.toContain('上海<某>');
   });
+  it('names a warning clue as the source, with the reports that joined it', () => {
+    const warned = renderCaseDocument(
+      'filing-approval',
+      facts({ source: 'warning', reportCount: 1 }),
+    );
+    expect(warned).toContain('转供电收费预警模型线索，并入一键举报 1 件');
+  });
   it('leaves the approval blank before 立案', () => {
     expect(renderCaseDocument('filing-approval', facts({ openedAt: null }))).not.toContain(
       '同意立案',

@@ -207,7 +207,9 @@ function filingApproval(f: CaseDocumentFacts): string {
   const source =
     f.source === 'report'
       ? `举报（一键举报，共 ${f.reportCount} 件，已合并办理）`
-      : '转供电收费预警模型线索';
+      : f.reportCount
+        ? `转供电收费预警模型线索，并入一键举报 ${f.reportCount} 件`
+        : '转供电收费预警模型线索';
   const facts =
     `经初步核查，当事人在${periodsText(f.periods)}向承租户转供电收费中，平台依据电网企业结算账单、` +
     `政府定价和当事人向承租户的收费记录核算，发现${findingText(f.findingTypes)}等情形，` +

@@ -222,7 +222,10 @@ export class CaseQueueService {
   async workbench(p: Principal, id: string): Promise<CaseWorkbenchView> {
     const row = await this.load(p, id);
     const c = caseFromJson(row.model);
-    const entity = await this.repo.entity(row.entityId);
+    const [entity, names] = await Promise.all([
+      this.repo.entity(row.entityId),
+      this.repo.displayNames(row.assigneeUserId ? [row.assigneeUserId] : []),
+    ]);
     return {
       actions: allowedActions(c, actorOf(p)).map((action) => ({
         action,
@@ -237,6 +240,7 @@ export class CaseQueueService {
         name: entity?.name ?? null,
         premisesAddress: entity?.premisesAddress ?? null,
       },
+      assigneeName: row.assigneeUserId ? (names.get(row.assigneeUserId) ?? null) : null,
       claimed: formatFen(await claimedFenOf(this.ds.manager, id)),
       documents: CASE_DOCUMENT_KINDS.map((kind) => ({
         kind,
