@@ -145,21 +145,9 @@ export type WorkingDaysAnswer = z.infer<typeof WorkingDaysAnswerSchema>;
 export const DeadlineKindSchema = z.enum(['filing_decision', 'reporter_notice', 'case_decision']);
 export type DeadlineKind = z.infer<typeof DeadlineKindSchema>;
 
-export const DEADLINE_LABELS: Record<DeadlineKind, string> = {
-  filing_decision: '立案决定',
-  reporter_notice: '告知实名举报人',
-  case_decision: '作出处理决定',
-};
-
 export const DeadlineStateSchema = z.enum(['ok', 'due_soon', 'overdue', 'met']);
 export type DeadlineState = z.infer<typeof DeadlineStateSchema>;
-
-export const DEADLINE_STATE_LABELS: Record<DeadlineState, string> = {
-  ok: '期限内',
-  due_soon: '即将到期',
-  overdue: '已超期',
-  met: '已办结',
-};
+// Their Chinese labels (DEADLINE_LABELS, DEADLINE_STATE_LABELS) are in labels.ts, free of zod.
 
 /** One legal deadline of a case as of a day (Asia/Shanghai). */
 export const DeadlineViewSchema = z.object({

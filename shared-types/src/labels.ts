@@ -1,3 +1,4 @@
+import type { DeadlineKind, DeadlineState } from './calendar';
 import type { FindingType, VerdictLevel } from './reconciliation';
 import type { TouPeriod } from './tou-schedule';
 
@@ -87,4 +88,17 @@ export const CHARGE_ITEM_LABELS: Record<string, string> = {
   basic_fee: '基础电费',
   equipment_fee: '设备费',
   other: '其他费用',
+};
+
+export const DEADLINE_LABELS: Record<DeadlineKind, string> = {
+  filing_decision: '立案决定',
+  reporter_notice: '告知实名举报人',
+  case_decision: '作出处理决定',
+};
+
+export const DEADLINE_STATE_LABELS: Record<DeadlineState, string> = {
+  ok: '期限内',
+  due_soon: '即将到期',
+  overdue: '已超期',
+  met: '已办结',
 };
