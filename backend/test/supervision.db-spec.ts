@@ -89,6 +89,16 @@ describe(`credit supervision over HTTP on ${process.env.TEST_DB ?? 'sqlite'}`, (
     expect(view.trend).toBe('same');
     const one = (await ok(officer, 'GET', `/supervision/warnings/${ENTITY}`)) as EntityWarningsView;
     expect(one.months).toEqual(view.months);
+    const since = (await ok(
+      officer,
+      'GET',
+      '/supervision/warnings?from=2025-05',
+    )) as EntityWarningsView[];
+    expect(since[0].months.map((m) => m.period)).toEqual(['2025-05', '2025-06']);
+    expect(await ok(officer, 'GET', '/supervision/warnings?level=green')).toEqual([]);
+    const bad = await call(officer, 'GET', '/supervision/warnings?from=2025-13');
+    expect(bad.status).toBe(400);
+    expect(bad.json.details[0].path).toBe('query.from');
   });
 
   it('keeps levels within the district, from entities and tenants', async () => {
@@ -328,6 +338,20 @@ describe(`credit supervision over HTTP on ${process.env.TEST_DB ?? 'sqlite'}`, (
       },
     ]);
     expect(text).not.toMatch(/creditClass|ratios|population/);
+  });
+
+  it('refuses to draw with a sampling ratio the settings spell wrong, drawing nothing', async () => {
+    await ds.query(
+      "INSERT INTO app_setting (`key`, value, updated_at) VALUES ('draw.ratio.C', '60%', '2026-06-01')",
+    );
+    const r = await call(lead, 'POST', '/supervision/draws', {
+      districtCode: '310112',
+      plannedDate: '2026-07-01',
+    });
+    await ds.query("DELETE FROM app_setting WHERE `key` = 'draw.ratio.C'");
+    expect(r.status).toBe(503);
+    expect(r.json.code).toBe('DRAW.NOT_CONFIGURED');
+    expect(await count(ds, 'spot_check_draw')).toBe(2);
   });
 
   it('records a result once, by one of its inspectors or the lead', async () => {

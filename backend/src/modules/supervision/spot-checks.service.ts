@@ -42,7 +42,15 @@ export class SpotChecksService {
     assertDistrict(p, body.districtCode);
     const ratios = await this.ratios();
     const ratiosBp = Object.fromEntries(
-      CREDIT_CLASSES.map((c) => [c, ratioToBp(ratios[c]) ?? 0]),
+      CREDIT_CLASSES.map((c) => {
+        const bp = ratioToBp(ratios[c]);
+        if (bp === null)
+          throw new AppError(
+            SupervisionErrorCode.INVALID_RATIO,
+            `设置 draw.ratio.${c} 的值“${ratios[c]}”不是 0–1 之间最多四位小数的比例，请管理员更正后再抽取`,
+          );
+        return [c, bp];
+      }),
     ) as Record<CreditClass, number>;
     const [entities, assessments, roster] = await Promise.all([
       this.repo.entitiesOfDistrict(body.districtCode),
