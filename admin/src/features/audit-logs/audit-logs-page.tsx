@@ -50,7 +50,7 @@ const columns: TableColumnsType<AuditEntryView> = [
     width: 200,
     render: (_, e) => (
       <Space size={4} wrap>
-        <span>{e.actorName ?? (e.actorUserId === null ? '系统' : `用户 ${e.actorUserId}`)}</span>
+        {e.actorUserId !== null && <span>{e.actorName ?? `用户 ${e.actorUserId}`}</span>}
         <Tag bordered={false}>{roleLabel(e.actorRole)}</Tag>
       </Space>
     ),
@@ -77,11 +77,18 @@ const columns: TableColumnsType<AuditEntryView> = [
   {
     title: '详情',
     dataIndex: 'details',
-    render: (d: Record<string, unknown>) => (
-      <Typography.Text style={{ fontFamily: 'monospace', fontSize: 12, wordBreak: 'break-all' }}>
-        {Object.keys(d).length ? JSON.stringify(d) : '—'}
-      </Typography.Text>
-    ),
+    width: 420,
+    render: (d: Record<string, unknown>) =>
+      Object.keys(d).length ? (
+        <Typography.Paragraph
+          style={{ fontFamily: 'monospace', fontSize: 12, margin: 0, wordBreak: 'break-all' }}
+          ellipsis={{ rows: 2, expandable: true, symbol: '展开' }}
+        >
+          {JSON.stringify(d)}
+        </Typography.Paragraph>
+      ) : (
+        '—'
+      ),
   },
 ];
 
@@ -134,7 +141,7 @@ export default function AuditLogsPage() {
           dataSource={items}
           loading={loading}
           pagination={false}
-          scroll={{ x: 1200 }}
+          scroll={{ x: 1400 }}
           locale={{ emptyText: '没有符合条件的记录' }}
         />
         {next && (
@@ -238,7 +245,7 @@ function FilterForm({ onSearch }: { onSearch: (f: Filters) => void }) {
         <InputNumber min={1} style={{ width: 110 }} />
       </Form.Item>
       <Form.Item name="range" label="日期">
-        <DatePicker.RangePicker />
+        <DatePicker.RangePicker placeholder={['开始日期', '结束日期']} />
       </Form.Item>
       <Form.Item>
         <Space>

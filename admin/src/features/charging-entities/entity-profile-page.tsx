@@ -131,6 +131,7 @@ function Profile({ profile }: { profile: EntityProfileView }) {
               ]}
               value={(r, key) => (key === 'findings' ? r.findings : r.overcharge)}
               height={180}
+              scale="per-series"
             />
             <Table<EntityFindingMonth>
               aria-label="核查结果"

@@ -15,6 +15,8 @@ interface BarChartProps<T> {
   /** The value of a series in a row, as shown (an amount string or a count). */
   value: (row: T, series: string) => string | number;
   height?: number;
+  /** `per-series`: each series against its own largest value (series in different units). */
+  scale?: 'shared' | 'per-series';
 }
 
 /**
@@ -28,14 +30,16 @@ export function BarChart<T>({
   series,
   value,
   height = 220,
+  scale = 'shared',
 }: BarChartProps<T>) {
   const plot = { top: 12, bottom: 28, left: 8, right: 8 };
-  const groupWidth = Math.max(24, series.length * 14 + 12);
+  // Wide enough for a month label under each group.
+  const groupWidth = Math.max(60, series.length * 14 + 12);
   const width = plot.left + plot.right + Math.max(rows.length, 1) * groupWidth;
-  const max = Math.max(
-    0,
-    ...rows.flatMap((row) => series.map((s) => Number(value(row, s.key)) || 0)),
-  );
+  const largest = (keys: readonly string[]) =>
+    Math.max(0, ...rows.flatMap((row) => keys.map((k) => Number(value(row, k)) || 0)));
+  const shared = largest(series.map((s) => s.key));
+  const maxOf = (key: string) => (scale === 'shared' ? shared : largest([key]));
   const inner = height - plot.top - plot.bottom;
   const barWidth = (groupWidth - 12) / series.length;
   return (
@@ -78,6 +82,7 @@ export function BarChart<T>({
               <g key={category(row)}>
                 {series.map((s, j) => {
                   const shown = value(row, s.key);
+                  const max = maxOf(s.key);
                   const h = max > 0 ? ((Number(shown) || 0) / max) * inner : 0;
                   return (
                     <rect

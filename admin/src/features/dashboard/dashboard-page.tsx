@@ -1,4 +1,5 @@
 import { Card, Col, Empty, Row, Typography } from 'antd';
+import { Link } from 'react-router-dom';
 import { DashboardStats } from './dashboard-stats';
 import { ModuleCards } from './module-cards';
 import { ServiceStatusCard } from './service-status-card';
@@ -22,7 +23,12 @@ export default function DashboardPage() {
           <Card title="待办提醒" style={{ height: '100%' }}>
             <Empty
               image={Empty.PRESENTED_IMAGE_SIMPLE}
-              description="该功能即将上线：线索与案件上线后，这里将提示临近受理、立案期限的事项。"
+              description={
+                <>
+                  逾期案件数见上方统计；临近立案、办结期限的案件请在
+                  <Link to="/cases">线索与案件</Link>中按期限排序查看。
+                </>
+              }
             />
           </Card>
         </Col>
