@@ -147,6 +147,8 @@ export interface CaseWorkbenchView {
   refusalReasons: CaseReasonOption[];
   transferReasons: CaseReasonOption[];
   unconfirmableReasons: CaseReasonOption[];
+  /** How a real-name reporter may be told the decision on 立案 (告知). */
+  noticeMethods: CaseReasonOption[];
   entity: { id: string; name: string | null; premisesAddress: string | null };
   /** Display name of the officer the case is assigned to. */
   assigneeName: string | null;

@@ -51,9 +51,6 @@ const CONFIRM_ONLY: Record<string, string> = {
   close: '办结后案件不能再办理任何步骤。',
 };
 
-/** Not offered here: the reporter notice is recorded where the reporter is told. */
-const NOT_HERE = new Set(['record_reporter_notice']);
-
 interface Props {
   detail: CaseDetailView;
   workbench: CaseWorkbenchView;
@@ -63,7 +60,7 @@ interface Props {
 /** The steps the signed-in user may take now, each a button opening its form. */
 export function CaseActions({ detail, workbench, onDone }: Props) {
   const [open, setOpen] = useState<{ action: string; label: string } | null>(null);
-  const actions = workbench.actions.filter((a) => !NOT_HERE.has(a.action));
+  const actions = workbench.actions;
   if (!actions.length)
     return <Typography.Text type="secondary">当前状态下您没有可办理的步骤。</Typography.Text>;
   return (
@@ -284,6 +281,36 @@ function ActionFields({
           </Form.Item>
         </>
       );
+    case 'record_reporter_notice':
+      return (
+        <>
+          <Form.Item
+            name="reportId"
+            label="告知的实名举报"
+            rules={[{ required: true, message: '请选择实名举报' }]}
+          >
+            <Select
+              aria-label="告知的实名举报"
+              options={detail.reports
+                .filter((r) => r.realName)
+                .map((r, i) => ({
+                  value: r.id,
+                  label: `实名举报 ${i + 1}（${r.tenantId}，${r.createdAt.slice(0, 10)}）`,
+                }))}
+            />
+          </Form.Item>
+          <Form.Item
+            name="method"
+            label="告知方式"
+            rules={[{ required: true, message: '请选择告知方式' }]}
+          >
+            <Select aria-label="告知方式" options={reasonOptions(workbench.noticeMethods)} />
+          </Form.Item>
+          <Typography.Paragraph type="secondary">
+            作出是否立案的决定之日起5个工作日内告知实名举报人。
+          </Typography.Paragraph>
+        </>
+      );
     case 'mark_refund_unconfirmable':
       return (
         <>
@@ -440,6 +467,8 @@ export function bodyOf(action: string, v: Values): CaseActionBody {
       return { action, tenantId: text('tenantId'), amount: text('amount') };
     case 'mark_refund_unconfirmable':
       return { action, tenantId: text('tenantId'), reason: text('reason') };
+    case 'record_reporter_notice':
+      return { action, reportId: text('reportId'), method: text('method') } as CaseActionBody;
     default:
       return { action } as CaseActionBody;
   }

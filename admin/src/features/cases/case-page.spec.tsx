@@ -173,6 +173,7 @@ function workbench(actions: [string, string][]): CaseWorkbenchView {
     ],
     transferReasons: [],
     unconfirmableReasons: [],
+    noticeMethods: [{ code: 'PHONE', label: '电话告知' }],
     entity: { id: '91310115MA1K4ABC5X', name: '浦东某商场', premisesAddress: '浦东新区某路 8 号' },
     assigneeName: '浦东办案员',
     claimed: '2237.25',
@@ -358,6 +359,28 @@ describe('the case page', () => {
     await waitFor(() =>
       expect(bodies(fetchMock)).toEqual([
         { action: 'record_refund', tenantId: TENANT_A, amount: '1499.90' },
+      ]),
+    );
+  });
+
+  it('records that a real-name reporter was told, choosing the report and how', async () => {
+    const fetchMock = stubRoutes({
+      [CASE]: detail({ state: 'investigating', stateLabel: '已立案调查' }),
+      [BENCH]: workbench([['record_reporter_notice', '登记告知举报人']]),
+      [ACT]: { id: ID, state: 'investigating', version: 5 },
+    });
+    renderApp(`/admin/cases/${ID}`, { as: 'district_officer' });
+    fireEvent.click(await screen.findByRole('button', { name: '登记告知举报人' }));
+    const dialog = within(await screen.findByRole('dialog'));
+    fireEvent.mouseDown(dialog.getByRole('combobox', { name: '告知的实名举报' }));
+    // Only the real-name report can be picked.
+    fireEvent.click(await screen.findByTitle(`实名举报 1（${TENANT_A}，2026-06-01）`));
+    fireEvent.mouseDown(dialog.getByRole('combobox', { name: '告知方式' }));
+    fireEvent.click(await screen.findByTitle('电话告知'));
+    fireEvent.click(dialog.getByRole('button', { name: '确定' }));
+    await waitFor(() =>
+      expect(bodies(fetchMock)).toEqual([
+        { action: 'record_reporter_notice', reportId: REAL, method: 'PHONE' },
       ]),
     );
   });

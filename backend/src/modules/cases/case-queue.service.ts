@@ -46,6 +46,7 @@ import { summaryView } from './case-views';
 import { CasesRepository } from './cases.repository';
 import {
   ACTION_LABELS,
+  NOTICE_METHODS,
   REFUSAL_REASONS,
   TRANSFER_REASONS,
   UNCONFIRMABLE_REASONS,
@@ -235,6 +236,7 @@ export class CaseQueueService {
       refusalReasons: REFUSAL_REASONS.map((r) => ({ ...r })),
       transferReasons: TRANSFER_REASONS.map((r) => ({ ...r })),
       unconfirmableReasons: UNCONFIRMABLE_REASONS.map((r) => ({ ...r })),
+      noticeMethods: NOTICE_METHODS.map((r) => ({ ...r })),
       entity: {
         id: row.entityId,
         name: entity?.name ?? null,
