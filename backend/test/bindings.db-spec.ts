@@ -208,6 +208,35 @@ describe(`binding a firm to premises on ${process.env.TEST_DB ?? 'sqlite'}`, () 
     const rate = await call(user, 'POST', `/me/reports/${r.json.reportId}/rating`, { stars: 5 });
     expect(rate.status).toBe(409);
     expect(rate.json.message).toBe('案件办结后才能评价处理情况');
+
+    // Refused (不予立案): the case has ended, and the reporter rates its handling once.
+    const officer = await loginAs(t, 'minhang');
+    const lead = await loginAsNewUser(t, { role: 'district_lead', districtCode: '310112' });
+    const caseId = mine.json[0].caseId as string;
+    const act = async (s: TestSession, step: Record<string, unknown>) =>
+      expect((await call(s, 'POST', `/cases/${caseId}/actions`, step)).status).toBe(200);
+    await act(officer, { action: 'assign', assigneeUserId: officer.user.userId });
+    await act(officer, { action: 'start_verification' });
+    await act(lead, { action: 'refuse', reason: 'NO_VIOLATION' });
+    const outsider = await call(demo, 'POST', `/me/reports/${r.json.reportId}/rating`, {
+      stars: 1,
+    });
+    expect(outsider.status).toBe(404);
+    const bad = await call(user, 'POST', `/me/reports/${r.json.reportId}/rating`, { stars: 6 });
+    expect(bad.status).toBe(400);
+    const rated = await call(user, 'POST', `/me/reports/${r.json.reportId}/rating`, {
+      stars: 4,
+      comment: '处理及时',
+    });
+    expect(rated.status, rated.text).toBe(201);
+    const again = await call(user, 'POST', `/me/reports/${r.json.reportId}/rating`, { stars: 5 });
+    expect(again.status).toBe(409);
+    const listed = (await call(user, 'GET', '/me/reports')).json[0];
+    expect([listed.state, listed.rating.stars, listed.rating.comment]).toEqual([
+      'not_opened',
+      4,
+      '处理及时',
+    ]);
   });
 
   it('unbinds: the firm leaves the scope; the same id again, or another user’s, is not found', async () => {
