@@ -72,6 +72,13 @@ const taro = {
     tempFiles: [{ tempFilePath: 'wxfile://photo-1' }],
     errMsg: 'chooseMedia:ok',
   })),
+  saveFile: vi.fn(async (opts: { tempFilePath: string }) => ({
+    savedFilePath: opts.tempFilePath.replace('wxfile://', 'wxfile://store/'),
+    errMsg: 'saveFile:ok',
+  })),
+  removeSavedFile: vi.fn(async (_options: { filePath: string }) => ({
+    errMsg: 'removeSavedFile:ok',
+  })),
   scanCode: vi.fn(async (_options: object) => ({ result: '', errMsg: 'scanCode:ok' })),
   requestSubscribeMessage: vi.fn(async (_options: object) => ({
     errMsg: 'requestSubscribeMessage:ok',

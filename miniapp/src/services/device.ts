@@ -12,7 +12,8 @@ export async function choosePhotos(count: number): Promise<string[]> {
         sourceType: ['album', 'camera'],
         sizeType: ['compressed'],
       });
-      return r.tempFiles.map((f) => f.tempFilePath);
+      // Temp files may be cleaned up once the app closes: keep them for the report's draft.
+      return Promise.all(r.tempFiles.map((f) => keepFile(f.tempFilePath)));
     }
     const r = await Taro.chooseImage({ count, sourceType: ['album', 'camera'] });
     return r.tempFilePaths;
@@ -20,6 +21,23 @@ export async function choosePhotos(count: number): Promise<string[]> {
     // The user closed the picker.
     return [];
   }
+}
+
+async function keepFile(tempFilePath: string): Promise<string> {
+  try {
+    const saved = await Taro.saveFile({ tempFilePath });
+    return 'savedFilePath' in saved ? saved.savedFilePath : tempFilePath;
+  } catch {
+    return tempFilePath;
+  }
+}
+
+/** Frees photos kept for a draft (WeChat); on H5 there is nothing to free. */
+export async function discardPhotos(paths: readonly string[]): Promise<void> {
+  if (!isWeapp()) return;
+  await Promise.all(
+    paths.map((filePath) => Taro.removeSavedFile({ filePath }).catch(() => undefined)),
+  );
 }
 
 /** A code scanned with the camera (WeChat only); null when cancelled. */

@@ -142,6 +142,11 @@ describe('one-click report page', () => {
     vi.stubEnv('TARO_APP_SUBSCRIBE_TEMPLATE_ID', 'tmpl-case-status');
     route('POST', '/reports', { statusCode: 201, data: ANSWER });
     open();
+    // A photo from the camera is kept as a saved file (temp files may go when the app closes).
+    fireEvent.click(await screen.findByText('拍照或选图'));
+    await waitFor(() =>
+      expect((storageValue(DRAFT_KEY) as ReportDraft).photos).toEqual(['wxfile://store/photo-1']),
+    );
     fireEvent.click(await screen.findByText('提交举报'));
     await screen.findByText(ANSWER.caseNumber);
     expect(taro.requestSubscribeMessage).toHaveBeenCalledWith({
@@ -154,6 +159,9 @@ describe('one-click report page', () => {
         request.mock.calls.findIndex(([r]) => r.url === '/api/reports')
       ];
     expect(consentAt).toBeLessThan(postAt);
+    await waitFor(() =>
+      expect(taro.removeSavedFile).toHaveBeenCalledWith({ filePath: 'wxfile://store/photo-1' }),
+    );
   });
 
   it('keeps the report and offers to retry a photo that did not upload', async () => {

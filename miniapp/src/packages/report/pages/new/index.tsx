@@ -2,7 +2,7 @@ import { Button, Text, Textarea, View } from '@tarojs/components';
 import { useRouter } from '@tarojs/taro';
 import type { ReportBody, TenantMonthSheet, TenantMonthSummary } from '@zgd/shared-types';
 import { useEffect, useState } from 'react';
-import { askForCaseUpdates } from '../../../../services/device';
+import { askForCaseUpdates, discardPhotos } from '../../../../services/device';
 import { fetchMonthSheet, fetchMyMonths } from '../../../../services/months-api';
 import { clearDraft, type ReportDraft } from '../../../../services/report-draft';
 import { submitReport, uploadPhoto } from '../../../../services/reports-api';
@@ -72,6 +72,7 @@ export default function NewReportPage() {
       update({ uploaded: [...latest().uploaded, photo] });
     }
     clearDraft(accountNo, period);
+    await discardPhotos(latest().photos);
   };
 
   const submit = async () => {
