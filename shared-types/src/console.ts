@@ -77,22 +77,10 @@ export interface EntityCaseRow {
   receivedAt: string;
 }
 
-/** From the supervision module (issue 7), when it is there; null: 暂无. */
-export interface EntityWarningView {
-  level: string;
-  label: string;
-  at: string;
-  reasons: string[];
-}
-
-/** Internal (国市监信发〔2022〕6号): staff only, never shown to the entity. */
-export interface EntityCreditView {
-  creditClass: string;
-  label: string;
-  at: string | null;
-}
-
-/** GET /api/charging-entities/:id */
+/**
+ * GET /api/charging-entities/:id. Warnings and the credit class come from the supervision
+ * endpoints (`/api/supervision/warnings/:id`, `/api/supervision/credit/:id`), staff only.
+ */
 export interface EntityProfileView {
   id: string;
   name: string;
@@ -103,8 +91,6 @@ export interface EntityProfileView {
   findingsByMonth: EntityFindingMonth[];
   cases: EntityCaseRow[];
   casesByState: { state: string; label: string; count: number }[];
-  warnings: EntityWarningView[] | null;
-  credit: EntityCreditView | null;
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -3,12 +3,14 @@ import type {
   AuditLogPage,
   AuditLogQuery,
   CaseActionAnswer,
+  CreditAssessmentView,
   DashboardList,
   DashboardQuery,
   DashboardView,
   EntityCaseView,
   EntityPortalView,
   EntityProfileView,
+  EntityWarningsView,
   EntitySearchPage,
   ErrorBody,
   ProviderDeliveryView,
@@ -97,3 +99,11 @@ export function fileName(header: string | null): string | null {
   const match = header?.match(/filename\*=UTF-8''([^;]+)/i);
   return match ? decodeURIComponent(match[1]!) : null;
 }
+
+/** From the supervision module (issue 7), for staff: warning levels by month, and the trend. */
+export const fetchEntityWarnings = (entityId: string, options?: RequestOptions) =>
+  apiGet<EntityWarningsView>(`/supervision/warnings/${encodeURIComponent(entityId)}`, options);
+
+/** Internal credit classes of an entity, newest first (staff only, never published). */
+export const fetchEntityCredit = (entityId: string, options?: RequestOptions) =>
+  apiGet<CreditAssessmentView[]>(`/supervision/credit/${encodeURIComponent(entityId)}`, options);

@@ -44,8 +44,6 @@ const profile: EntityProfileView = {
     },
   ],
   casesByState: [{ state: 'refund_supervision', label: '退款监督中', count: 1 }],
-  warnings: null,
-  credit: null,
 };
 
 const cells = (table: HTMLElement) =>
@@ -91,8 +89,32 @@ describe('收费主体', () => {
     expect(callsTo(fetchMock, `GET /api/charging-entities?q=${q}&limit=20`)).toHaveLength(1);
   });
 
-  it('profiles an entity: accounts, findings by month, cases, and 暂无 for warnings and credit', async () => {
-    stubRoutes({ 'GET /api/charging-entities/91310112YUYU122BX0': profile });
+  it('profiles an entity: accounts, findings by month, cases, credit class, and 暂无 for no warnings', async () => {
+    stubRoutes({
+      'GET /api/charging-entities/91310112YUYU122BX0': profile,
+      // No warning level computed yet: 暂无.
+      'GET /api/supervision/warnings/91310112YUYU122BX0': {
+        entityId: profile.id,
+        entityName: profile.name,
+        districtCode: '310112',
+        months: [],
+        latestLevel: 'green',
+        trend: null,
+      },
+      'GET /api/supervision/credit/91310112YUYU122BX0': [
+        {
+          id: 1,
+          entityId: profile.id,
+          entityName: profile.name,
+          districtCode: '310112',
+          creditClass: 'C',
+          score: 45,
+          factors: [{ code: 'CASES', label: '案件', points: 20, explanation: '近两年 1 件案件' }],
+          trigger: 'run:1',
+          computedAt: '2026-02-13T08:00:00.000Z',
+        },
+      ],
+    });
     renderApp('/admin/charging-entities/91310112YUYU122BX0', { as: 'district_officer' });
     expect(await screen.findByRole('heading', { name: '闵行某工业园' })).toBeTruthy();
     expect(cells(screen.getByRole('table', { name: '电网户号' }))).toEqual([
@@ -108,6 +130,8 @@ describe('收费主体', () => {
       '退款监督中',
       '2025-03、2025-04',
     ]);
-    expect(screen.getAllByText('暂无')).toHaveLength(2);
+    expect(await screen.findByText('C 类（较高风险）')).toBeTruthy();
+    expect(screen.getByText('案件：+20（近两年 1 件案件）')).toBeTruthy();
+    expect(screen.getAllByText('暂无')).toHaveLength(1);
   });
 });

@@ -12,11 +12,9 @@ import {
   Alert,
   Breadcrumb,
   Card,
-  Col,
   Descriptions,
   Empty,
   Result,
-  Row,
   Skeleton,
   Space,
   Table,
@@ -31,6 +29,7 @@ import { fetchEntityProfile } from '../../api/console-api';
 import { useLoad } from '../../app/use-load';
 import { BarChart } from '../dashboard/bar-chart';
 import { formatYuan } from '../dashboard/money';
+import { SupervisionCards } from './supervision-cards';
 
 /** A charging entity as regulator staff see it. */
 export default function EntityProfilePage() {
@@ -76,46 +75,7 @@ function Profile({ profile }: { profile: EntityProfileView }) {
           <Descriptions.Item label="案件">{profile.cases.length} 件</Descriptions.Item>
         </Descriptions>
       </Card>
-      <Row gutter={[16, 16]}>
-        <Col xs={24} xl={12}>
-          <Card size="small" title="预警" style={{ height: '100%' }}>
-            {profile.warnings && profile.warnings.length > 0 ? (
-              <Space direction="vertical">
-                {profile.warnings.map((w) => (
-                  <span key={`${w.at}-${w.level}`}>
-                    <Tag color={w.level === 'red' ? 'error' : 'warning'}>{w.label}</Tag>
-                    {w.reasons.join('；')}
-                  </span>
-                ))}
-              </Space>
-            ) : (
-              <Typography.Text type="secondary">暂无</Typography.Text>
-            )}
-          </Card>
-        </Col>
-        <Col xs={24} xl={12}>
-          <Card
-            size="small"
-            title={
-              <>
-                信用风险分类 <Typography.Text type="secondary">（内部，不公开）</Typography.Text>
-              </>
-            }
-            style={{ height: '100%' }}
-          >
-            {profile.credit ? (
-              <Space>
-                <Tag color="blue" style={{ fontSize: 16 }}>
-                  {profile.credit.creditClass}
-                </Tag>
-                {profile.credit.label}
-              </Space>
-            ) : (
-              <Typography.Text type="secondary">暂无</Typography.Text>
-            )}
-          </Card>
-        </Col>
-      </Row>
+      <SupervisionCards entityId={profile.id} />
       <Card size="small" title="核查结果（按月）">
         {profile.findingsByMonth.length === 0 ? (
           <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description="暂无核查结果" />

@@ -12,17 +12,13 @@ import { CASE_STATE_LABELS, CASE_STATES, type CaseState } from '../cases/domain'
 import { ConsoleRepository } from './console.repository';
 import { viewDistrict } from './domain/console-scope';
 import { findingsByPeriod } from './domain/money-months';
-import { SupervisionLookup } from './supervision-lookup';
 
 export const stateLabel = (state: string) => CASE_STATE_LABELS[state as CaseState] ?? state;
 
 /** Charging entities for regulator staff: search within their district, and one's profile. */
 @Injectable()
 export class ChargingEntitiesService {
-  constructor(
-    private readonly repo: ConsoleRepository,
-    private readonly supervision: SupervisionLookup,
-  ) {}
+  constructor(private readonly repo: ConsoleRepository) {}
 
   async search(p: Principal, q: EntitySearchQuery): Promise<EntitySearchPage> {
     const scope = viewDistrict(p, q.district);
@@ -55,14 +51,11 @@ export class ChargingEntitiesService {
     if (!canSeeEntity(p, entity.id, entity.districtCode))
       throw new AppError(ConsoleErrorCode.ENTITY_OUT_OF_SCOPE, '该收费主体不属于本区，无权查看');
     const district = p.role === 'city_admin' ? null : p.districtCode;
-    const [accountMonths, counts, months, cases, warnings, credit] = await Promise.all([
+    const [accountMonths, counts, months, cases] = await Promise.all([
       this.repo.accountMonths(id),
       this.repo.entityCounts([id]),
       this.repo.currentMonthFigures({ entityId: id }),
       this.repo.casesOfEntity(id, district),
-      this.supervision.warnings(id),
-      // Internal: only regulator staff reach this service (the controller's roles).
-      this.supervision.creditClass(id),
     ]);
     const byState = new Map<string, number>();
     for (const c of cases) byState.set(c.state, (byState.get(c.state) ?? 0) + 1);
@@ -87,8 +80,6 @@ export class ChargingEntitiesService {
         label: stateLabel(state),
         count: byState.get(state)!,
       })),
-      warnings,
-      credit,
     };
   }
 }

@@ -48,7 +48,8 @@ export class ConsoleController {
   @Get('charging-entities/:id')
   @Roles('city_admin', 'district_officer', 'district_lead')
   @ApiOperation({
-    summary: 'A charging entity: accounts, tenants, findings by month, cases, warnings, credit',
+    summary:
+      'A charging entity: accounts, tenants, findings by month, cases (warnings and credit: /supervision)',
   })
   profile(@CurrentUser() p: Principal, @Param('id') id: string): Promise<EntityProfileView> {
     return this.entities.profile(p, validate(Uscc, id, 'params.id'));

@@ -6,7 +6,6 @@ import { ConsoleController } from './console.controller';
 import { ConsoleRepository } from './console.repository';
 import { DashboardService } from './dashboard.service';
 import { EntityPortalService } from './entity-portal.service';
-import { SupervisionLookup } from './supervision-lookup';
 
 /** The regulators' console: charging entities, the dashboard, the audit log, the entity portal. */
 @Module({
@@ -14,7 +13,6 @@ import { SupervisionLookup } from './supervision-lookup';
   controllers: [ConsoleController],
   providers: [
     ConsoleRepository,
-    SupervisionLookup,
     ChargingEntitiesService,
     DashboardService,
     AuditLogsService,
