@@ -1,8 +1,9 @@
 import type { CreditAssessmentView, CreditFactorView } from '@zgd/shared-types';
-import { Space, Table, Typography } from 'antd';
+import { Button, Modal, Space, Table, Typography } from 'antd';
+import { useState } from 'react';
 import { useLoad } from '../../app/use-load';
 import { LoadView } from './load-view';
-import { fetchCreditClasses } from './supervision-api';
+import { fetchCreditClasses, fetchCreditHistory } from './supervision-api';
 import { ClassTag } from './supervision-labels';
 
 const TRIGGERS: Record<string, string> = { run: '核查批次', case: '案件办理', list: '列严名单' };
@@ -10,6 +11,7 @@ const TRIGGERS: Record<string, string> = { run: '核查批次', case: '案件办
 /** Each entity's current class, and the factors behind it (internal: never shown outside). */
 export function CreditClassesTab({ district }: { district?: string }) {
   const { state } = useLoad((signal) => fetchCreditClasses(district, { signal }), [district]);
+  const [history, setHistory] = useState<CreditAssessmentView | null>(null);
   return (
     <Space direction="vertical" style={{ width: '100%' }}>
       <Typography.Text type="secondary">
@@ -55,17 +57,70 @@ export function CreditClassesTab({ district }: { district?: string }) {
                     .join('，') || '无风险因素',
               },
               {
+                title: '历史',
+                key: 'history',
+                width: 70,
+                render: (_, r) => (
+                  <Button type="link" size="small" onClick={() => setHistory(r)}>
+                    历史
+                  </Button>
+                ),
+              },
+              {
                 title: '最近计算',
                 key: 'at',
                 width: 200,
-                render: (_, r) =>
-                  `${r.computedAt.slice(0, 10)}（${TRIGGERS[r.trigger.split(':')[0]] ?? r.trigger}）`,
+                render: (_, r) => `${r.computedAt.slice(0, 10)}（${triggerLabel(r.trigger)}）`,
               },
             ]}
           />
         )}
       </LoadView>
+      {history && <HistoryModal of={history} onClose={() => setHistory(null)} />}
     </Space>
+  );
+}
+
+const triggerLabel = (trigger: string) => TRIGGERS[trigger.split(':')[0]] ?? trigger;
+
+/** Every class the entity has had, newest first, each with its factors. */
+function HistoryModal({ of, onClose }: { of: CreditAssessmentView; onClose: () => void }) {
+  const { state } = useLoad((signal) => fetchCreditHistory(of.entityId, { signal }), [of.entityId]);
+  return (
+    <Modal
+      open
+      title={`${of.entityName ?? of.entityId} 信用分类历史`}
+      footer={null}
+      width={900}
+      onCancel={onClose}
+    >
+      <LoadView state={state} what="信用分类历史">
+        {(rows) => (
+          <Table<CreditAssessmentView>
+            aria-label="信用分类历史"
+            rowKey="id"
+            size="small"
+            pagination={false}
+            dataSource={rows}
+            expandable={{ expandedRowRender: (r) => <FactorTable factors={r.factors} /> }}
+            columns={[
+              {
+                title: '计算时间',
+                key: 'at',
+                render: (_, r) => r.computedAt.replace('T', ' ').slice(0, 16),
+              },
+              { title: '原因', key: 'trigger', render: (_, r) => triggerLabel(r.trigger) },
+              {
+                title: '信用分类',
+                key: 'class',
+                render: (_, r) => <ClassTag value={r.creditClass} />,
+              },
+              { title: '分值', dataIndex: 'score', align: 'right' },
+            ]}
+          />
+        )}
+      </LoadView>
+    </Modal>
   );
 }
 

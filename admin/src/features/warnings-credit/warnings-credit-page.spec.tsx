@@ -132,6 +132,34 @@ describe('预警与信用 (warnings and credit page)', () => {
     expect(await screen.findByText('近 12 个月红色预警 3 个月')).toBeTruthy();
   });
 
+  it("opens an entity's class history, newest first", async () => {
+    const older = { ...credit[0], id: 5, creditClass: 'B' as const, score: 8, trigger: 'run:1' };
+    const newer = { ...credit[0], trigger: `case:${entry.caseId}` };
+    stubRoutes({
+      'GET /api/supervision/warnings': warnings,
+      'GET /api/supervision/credit': credit,
+      [`GET /api/supervision/credit/${ENTITY}`]: [newer, older],
+    });
+    renderApp('/admin/warnings', { as: 'city_admin' });
+    fireEvent.click(await screen.findByRole('tab', { name: '信用分类' }));
+    const table = await screen.findByRole('table', { name: '信用分类' });
+    fireEvent.click(within(table).getByRole('button', { name: '历史' }));
+
+    const history = await screen.findByRole('table', { name: '信用分类历史' });
+    const rows = within(history).getAllByRole('row').slice(1);
+    expect(
+      rows.map((r) =>
+        within(r)
+          .getAllByRole('cell')
+          .slice(1)
+          .map((c) => c.textContent),
+      ),
+    ).toEqual([
+      ['2026-06-01 02:00', '案件办理', 'C 类（较高风险）', '27'],
+      ['2026-06-01 02:00', '核查批次', 'B 类（一般风险）', '8'],
+    ]);
+  });
+
   it('lets a lead draw in its own district and record a result on the published list', async () => {
     const fetchMock = stubRoutes({
       'GET /api/supervision/warnings': warnings,
