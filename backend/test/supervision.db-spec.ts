@@ -212,8 +212,21 @@ describe(`credit supervision over HTTP on ${process.env.TEST_DB ?? 'sqlite'}`, (
     })) as BlacklistEntryView;
     entryId = proposed.id;
     expect(proposed).toMatchObject({ status: 'proposed', entityId: ENTITY, endsOn: null });
-    const again = await call(lead, 'POST', '/supervision/serious-list', { caseId, reason: '重复' });
+    // By the number officers know, as the console sends it.
+    const number = (await ds.query('SELECT number FROM enforcement_case WHERE id = ?', [caseId]))[0]
+      .number as string;
+    const again = await call(lead, 'POST', '/supervision/serious-list', {
+      caseNumber: number,
+      reason: '重复',
+    });
     expect(again.status).toBe(409);
+    const unknown = await call(lead, 'POST', '/supervision/serious-list', {
+      caseNumber: '沪转供-310112-2026-09999',
+      reason: '无此案',
+    });
+    expect(unknown.status).toBe(404);
+    const both = await call(lead, 'POST', '/supervision/serious-list', { reason: '未填' });
+    expect(both.status).toBe(400);
     expect(
       (await call(officer, 'POST', `/supervision/serious-list/${entryId}/approve`)).status,
     ).toBe(403);

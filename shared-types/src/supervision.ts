@@ -211,10 +211,21 @@ export const BlacklistRemovalReasonSchema = z.enum(['period_ended', 'credit_repa
 export type BlacklistRemovalReason = z.infer<typeof BlacklistRemovalReasonSchema>;
 
 /** POST /api/supervision/blacklist */
-export const BlacklistProposalBodySchema = z.object({
-  caseId: z.string().uuid('案件编号格式不正确'),
-  reason: z.string().trim().min(1, '请填写列入理由').max(1000, '理由不能超过 1000 字'),
-});
+export const BlacklistProposalBodySchema = z
+  .object({
+    caseId: z.string().uuid('案件 ID 格式不正确').optional(),
+    /** The readable number officers know: 沪转供-310112-2026-00001. */
+    caseNumber: z
+      .string()
+      .trim()
+      .regex(/^沪转供-\d{6}-\d{4}-\d{5}$/, '案件编号格式应为 沪转供-区划代码-年份-序号')
+      .optional(),
+    reason: z.string().trim().min(1, '请填写列入理由').max(1000, '理由不能超过 1000 字'),
+  })
+  .refine((b) => (b.caseId === undefined) !== (b.caseNumber === undefined), {
+    message: '请填写案件编号',
+    path: ['caseNumber'],
+  });
 export type BlacklistProposalBody = z.infer<typeof BlacklistProposalBodySchema>;
 
 /** POST /api/supervision/blacklist/:id/remove */
@@ -253,7 +264,7 @@ export const SupervisionErrorCode = {
   DRAW_NOT_FOUND: 'DRAW.NOT_FOUND',
   RESULT_ALREADY_RECORDED: 'DRAW.RESULT_ALREADY_RECORDED',
   NOT_AN_INSPECTOR: 'DRAW.FORBIDDEN_NOT_INSPECTOR',
-  CASE_NOT_FOUND: 'BLACKLIST.CASE_NOT_FOUND',
+  CASE_NOT_FOUND: 'BLACKLIST_CASE.NOT_FOUND',
   NOT_HEAVY_PENALTY: 'BLACKLIST.INVALID_NOT_HEAVY_PENALTY',
   ALREADY_LISTED: 'BLACKLIST.ALREADY_LISTED',
   ENTRY_NOT_FOUND: 'BLACKLIST.NOT_FOUND',

@@ -125,12 +125,12 @@ export function SeriousListTab(props: { district?: string; mayApprove: boolean }
 
 function ProposeForm({ onProposed }: { onProposed: () => void }) {
   const { message } = App.useApp();
-  const [form] = Form.useForm<{ caseId: string; reason: string }>();
+  const [form] = Form.useForm<{ caseNumber: string; reason: string }>();
   const [busy, setBusy] = useState(false);
-  const submit = async (v: { caseId: string; reason: string }) => {
+  const submit = async (v: { caseNumber: string; reason: string }) => {
     setBusy(true);
     try {
-      await proposeListing({ caseId: v.caseId.trim(), reason: v.reason });
+      await proposeListing({ caseNumber: v.caseNumber.trim(), reason: v.reason });
       message.success('已提出列入申请，待负责人审批');
       form.resetFields();
       onProposed();
@@ -147,11 +147,15 @@ function ProposeForm({ onProposed }: { onProposed: () => void }) {
       </Typography.Paragraph>
       <Form form={form} layout="inline" onFinish={submit} style={{ rowGap: 12 }}>
         <Form.Item
-          name="caseId"
+          name="caseNumber"
           label="案件编号"
           rules={[{ required: true, message: '请填写案件编号' }]}
         >
-          <Input aria-label="案件编号" placeholder="案件 ID" style={{ width: 320 }} />
+          <Input
+            aria-label="案件编号"
+            placeholder="沪转供-310115-2026-00001"
+            style={{ width: 320 }}
+          />
         </Form.Item>
         <Form.Item
           name="reason"

@@ -223,6 +223,29 @@ describe('预警与信用 (warnings and credit page)', () => {
     expect(within(table).getByText('已列入')).toBeTruthy();
   });
 
+  it('proposes a listing by the case number officers know', async () => {
+    const fetchMock = stubRoutes({
+      'GET /api/supervision/warnings': warnings,
+      'GET /api/supervision/serious-list': inTurn([], [entry]),
+      'POST /api/supervision/serious-list': entry,
+    });
+    renderApp('/admin/warnings', { as: 'district_officer' });
+    fireEvent.click(await screen.findByRole('tab', { name: '列严名单' }));
+    fireEvent.change(await screen.findByLabelText('案件编号'), {
+      target: { value: ' 沪转供-310115-2026-00001 ' },
+    });
+    fireEvent.change(screen.getByLabelText('列入理由'), { target: { value: '罚款 10 万元' } });
+    fireEvent.click(screen.getByRole('button', { name: '提出申请' }));
+    await waitFor(() =>
+      expect(callsTo(fetchMock, 'POST /api/supervision/serious-list')).toHaveLength(1),
+    );
+    expect(bodyOf(callsTo(fetchMock, 'POST /api/supervision/serious-list')[0])).toEqual({
+      caseNumber: '沪转供-310115-2026-00001',
+      reason: '罚款 10 万元',
+    });
+    expect(await screen.findByText('待审批')).toBeTruthy();
+  });
+
   it('shows a district officer the list without approval buttons', async () => {
     stubRoutes({
       'GET /api/supervision/warnings': warnings,

@@ -56,7 +56,7 @@ export class SeriousListService {
   }
 
   async propose(p: Principal, body: BlacklistProposalBody): Promise<BlacklistEntryView> {
-    const row = await this.repo.caseById(body.caseId);
+    const row = await this.repo.caseByRef(body);
     if (!row) throw new AppError(SupervisionErrorCode.CASE_NOT_FOUND, '没有找到该案件');
     assertDistrict(p, row.districtCode);
     const decision = caseFromJson(row.model).decision;

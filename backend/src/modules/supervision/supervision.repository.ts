@@ -172,8 +172,11 @@ export class SupervisionRepository {
     return this.ds.manager.find(CaseRow, { where: { entityId }, order: { receivedAt: 'ASC' } });
   }
 
-  caseById(id: string): Promise<CaseRow | null> {
-    return this.ds.manager.findOneBy(CaseRow, { id });
+  caseByRef(ref: { caseId?: string; caseNumber?: string }): Promise<CaseRow | null> {
+    return this.ds.manager.findOneBy(
+      CaseRow,
+      ref.caseId ? { id: ref.caseId } : { number: ref.caseNumber ?? '-' },
+    );
   }
 
   async caseNumbers(ids: readonly string[]): Promise<Map<string, string>> {
