@@ -16,6 +16,7 @@ import { CASE_STATES } from '../src/modules/cases/domain';
 import { formatFen, parseScaledOrThrow } from '../src/modules/reconciliation/domain/exact';
 import { loginAs, loginAsNewUser, type TestSession } from './support/auth';
 import { fixture, folderUploads, importUploads } from './support/batches';
+import { multipartBody } from './support/multipart';
 import { startTestApp, type TestApp } from './support/test-app';
 
 // Three entities in three districts: 浦东 (01, clean), 闵行 (02, overcharging), 松江 (03).
@@ -439,6 +440,65 @@ describe(`console over HTTP on ${process.env.TEST_DB ?? 'sqlite'}`, () => {
       // Its own data only.
       for (const foreign of [PUDONG_ENTITY, SONGJIANG_ENTITY, '3100000001', '3100000003'])
         expect(r.text).not.toContain(foreign);
+    });
+
+    it('takes refund proof for its case under supervision, judged by the bytes', async () => {
+      const png = Buffer.concat([
+        Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+        Buffer.alloc(32, 7),
+      ]);
+      const upload = async (s: TestSession, caseId: string, name: string, data: Buffer) => {
+        const { body, contentType } = await multipartBody([{ name, data }]);
+        const res = await fetch(`${t.baseUrl}/api/entity/refund-proofs/${caseId}`, {
+          method: 'POST',
+          headers: { ...s.headers, 'content-type': contentType },
+          body: new Uint8Array(body),
+        });
+        return { status: res.status, json: JSON.parse(await res.text()) };
+      };
+      const ok = await upload(entity, decidedCase, 'bank-slip.png', png);
+      expect(ok.status).toBe(201);
+      expect(ok.json).toMatchObject([{ caseId: decidedCase, kind: 'png', bytes: 40 }]);
+      // The same file again is kept once.
+      expect((await upload(entity, decidedCase, 'again.png', png)).json).toHaveLength(1);
+      const fake = await upload(entity, decidedCase, 'slip.pdf', Buffer.from('<html>'));
+      expect(fake.status).toBe(415);
+      expect(fake.json.code).toBe('REFUND_PROOF.UNSUPPORTED_TYPE');
+
+      expect((await get(entity, `/refund-proofs/${decidedCase}`)).json).toEqual(ok.json);
+      expect((await get(minhang, `/refund-proofs/${decidedCase}`)).json).toEqual(ok.json);
+      expect((await get(pudong, `/refund-proofs/${decidedCase}`)).status).toBe(404);
+      const audit = (await get(admin, `/audit-logs?action=case.refund_proof_added`))
+        .json as AuditLogPage;
+      expect(audit.items).toHaveLength(1);
+      expect(audit.items[0]!.details).toEqual({
+        sha256: ok.json[0].sha256,
+        kind: 'png',
+        bytes: 40,
+      });
+    });
+
+    it("refuses proof for another entity's case, and after the correction window", async () => {
+      const ds = t.app.get(DataSource);
+      const [waiting]: { id: string; entity_id: string }[] = await ds.query(
+        "SELECT id, entity_id FROM enforcement_case WHERE state = 'registered'",
+      );
+      const png = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 1]);
+      const { body, contentType } = await multipartBody([{ name: 'p.png', data: png }]);
+      const post = (s: TestSession, caseId: string) =>
+        fetch(`${t.baseUrl}/api/entity/refund-proofs/${caseId}`, {
+          method: 'POST',
+          headers: { ...s.headers, 'content-type': contentType },
+          body: new Uint8Array(body),
+        });
+      const owner = await loginAsNewUser(t, { role: 'entity_user', entityId: waiting!.entity_id });
+      const stranger = await loginAsNewUser(t, { role: 'entity_user', entityId: PUDONG_ENTITY });
+      expect((await post(stranger, waiting!.id)).status).toBe(404);
+      // Registered in February: its correction window ended in March.
+      const late = await post(owner, waiting!.id);
+      expect(late.status).toBe(409);
+      expect((await late.json()).code).toBe('REFUND_PROOF.WINDOW_CLOSED');
+      expect((await get(owner, `/refund-proofs/${waiting!.id}`)).json).toEqual([]);
     });
 
     it('is for entity users only', async () => {

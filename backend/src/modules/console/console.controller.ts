@@ -1,5 +1,5 @@
-import { Controller, Get, Param, Query, Res } from '@nestjs/common';
-import { ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { Controller, Get, Param, Post, Query, Req, Res } from '@nestjs/common';
+import { ApiConsumes, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import {
   AuditLogQuerySchema,
   DashboardExportQuerySchema,
@@ -12,17 +12,25 @@ import {
   type EntityPortalView,
   type EntityProfileView,
   type EntitySearchPage,
+  type RefundProofView,
 } from '@zgd/shared-types';
-import type { Response } from 'express';
+import type { Request, Response } from 'express';
 import { z } from 'zod';
+import { parseMultipart } from '../../common/http/multipart';
+import { readRawBody } from '../../common/http/raw-body';
 import { validate } from '../../common/http/validate';
 import { CurrentUser, Roles, type Principal } from '../auth';
 import { AuditLogsService } from './audit-logs.service';
 import { ChargingEntitiesService } from './charging-entities.service';
 import { DashboardService } from './dashboard.service';
 import { EntityPortalService } from './entity-portal.service';
+import { EntityRefundProofsService } from './entity-refund-proofs.service';
 
 const Uscc = z.string().refine(isValidUscc, '不是有效的统一社会信用代码');
+const CaseId = z.string().uuid('编号格式不正确');
+const MB = 1024 * 1024;
+/** As a report's attachments: photos up to 10 MB and PDF up to 20 MB, judged by content. */
+const PROOF_UPLOAD = { maxFileBytes: 20 * MB, maxFiles: 5, maxBodyBytes: 101 * MB };
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 @ApiTags('console')
@@ -33,6 +41,7 @@ export class ConsoleController {
     private readonly dashboard: DashboardService,
     private readonly auditLogs: AuditLogsService,
     private readonly portal: EntityPortalService,
+    private readonly proofs: EntityRefundProofsService,
   ) {}
 
   @Get('charging-entities')
@@ -108,5 +117,29 @@ export class ConsoleController {
   })
   overview(@CurrentUser() p: Principal): Promise<EntityPortalView> {
     return this.portal.overview(p);
+  }
+
+  @Post('entity/refund-proofs/:id')
+  @Roles('entity_user')
+  @ApiConsumes('multipart/form-data')
+  @ApiOperation({
+    summary: 'Proof of refunds for an own case: in the correction window, or under supervision',
+  })
+  async addRefundProofs(
+    @CurrentUser() p: Principal,
+    @Param('id') id: string,
+    @Req() req: Request,
+  ): Promise<RefundProofView[]> {
+    const caseId = validate(CaseId, id, 'params.id');
+    const body = await readRawBody(req, PROOF_UPLOAD.maxBodyBytes);
+    const { files } = await parseMultipart(body, req.headers['content-type'], PROOF_UPLOAD);
+    return this.proofs.add(p, caseId, files);
+  }
+
+  @Get('refund-proofs/:id')
+  @Roles('city_admin', 'district_officer', 'district_lead', 'entity_user')
+  @ApiOperation({ summary: "A case's proofs of refunds: its entity, and staff of its district" })
+  refundProofs(@CurrentUser() p: Principal, @Param('id') id: string): Promise<RefundProofView[]> {
+    return this.proofs.listFor(p, validate(CaseId, id, 'params.id'));
   }
 }

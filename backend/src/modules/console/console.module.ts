@@ -6,6 +6,7 @@ import { ConsoleController } from './console.controller';
 import { ConsoleRepository } from './console.repository';
 import { DashboardService } from './dashboard.service';
 import { EntityPortalService } from './entity-portal.service';
+import { EntityRefundProofsService } from './entity-refund-proofs.service';
 
 /** The regulators' console: charging entities, the dashboard, the audit log, the entity portal. */
 @Module({
@@ -17,6 +18,7 @@ import { EntityPortalService } from './entity-portal.service';
     DashboardService,
     AuditLogsService,
     EntityPortalService,
+    EntityRefundProofsService,
   ],
 })
 export class ConsoleModule {}

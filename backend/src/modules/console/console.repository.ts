@@ -219,6 +219,23 @@ export class ConsoleRepository {
     }));
   }
 
+  /** One case's owner, district and workflow model. */
+  async caseRow(
+    id: string,
+  ): Promise<{ entityId: string; districtCode: string; model: string } | null> {
+    const [row]: Record<string, unknown>[] = await this.ds.query(
+      'SELECT entity_id, district_code, model FROM enforcement_case WHERE id = ?',
+      [id],
+    );
+    return row
+      ? {
+          entityId: String(row.entity_id),
+          districtCode: String(row.district_code),
+          model: String(row.model),
+        }
+      : null;
+  }
+
   /** Number of cases by district and state. */
   async caseCounts(
     districtCode: string | null,
