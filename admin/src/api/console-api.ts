@@ -14,6 +14,7 @@ import type {
   EntitySearchPage,
   ErrorBody,
   ProviderDeliveryView,
+  RefundProofView,
 } from '@zgd/shared-types';
 import { ApiError, ClientErrorCode } from './api-error';
 import { apiGet, apiPost, queryString, type RequestOptions } from './http-client';
@@ -107,3 +108,13 @@ export const fetchEntityWarnings = (entityId: string, options?: RequestOptions) 
 /** Internal credit classes of an entity, newest first (staff only, never published). */
 export const fetchEntityCredit = (entityId: string, options?: RequestOptions) =>
   apiGet<CreditAssessmentView[]>(`/supervision/credit/${encodeURIComponent(entityId)}`, options);
+
+/** Proof of refunds (photos or PDF) for an own case; answers the case's whole list. */
+export function uploadRefundProofs(caseId: string, files: readonly File[]) {
+  const form = new FormData();
+  for (const file of files) form.append('files', file, file.name);
+  return apiPost<RefundProofView[]>(`/entity/refund-proofs/${encodeURIComponent(caseId)}`, form);
+}
+
+export const fetchRefundProofs = (caseId: string, options?: RequestOptions) =>
+  apiGet<RefundProofView[]>(`/refund-proofs/${encodeURIComponent(caseId)}`, options);

@@ -13,11 +13,17 @@ import {
   Tag,
   Timeline,
   Typography,
+  Upload,
 } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { errorMessage } from '../../api/api-error';
-import { fetchEntityCases, recordCorrection } from '../../api/console-api';
+import {
+  fetchEntityCases,
+  fetchRefundProofs,
+  recordCorrection,
+  uploadRefundProofs,
+} from '../../api/console-api';
 import { useLoad } from '../../app/use-load';
 import { formatYuan } from '../dashboard/money';
 
@@ -47,6 +53,10 @@ const time = (iso: string) => dayjs(iso).format('YYYY-MM-DD HH:mm');
 export function canCorrect(c: EntityCaseView, now: Date): boolean {
   return PRE_FILING.has(c.state) && Date.parse(c.correctionWindowEndsAt) >= now.getTime();
 }
+
+/** Proof of refunds is taken in the correction window and under refund supervision. */
+export const takesRefundProof = (c: EntityCaseView, now: Date) =>
+  canCorrect(c, now) || c.state === 'refund_supervision';
 
 /**
  * The entity's cases: that they exist, their steps and the bureau's decisions. Never who
@@ -144,6 +154,7 @@ function CaseCard({ c, onCorrect }: { c: EntityCaseView; onCorrect: () => void }
           <Descriptions.Item label="待退还租户">{c.refundsOutstanding} 户</Descriptions.Item>
         )}
       </Descriptions>
+      <RefundProofs caseId={c.id} open={takesRefundProof(c, new Date())} />
       <Timeline
         style={{ marginTop: 12, marginBottom: -16 }}
         items={c.timeline.map((e) => ({
@@ -211,5 +222,54 @@ function CorrectionModal({
         </Typography.Text>
       </Form>
     </Modal>
+  );
+}
+
+const KIND_LABELS: Record<string, string> = {
+  jpeg: 'JPEG 图片',
+  png: 'PNG 图片',
+  webp: 'WebP 图片',
+  pdf: 'PDF',
+};
+
+/** The case's proofs of refunds, and an upload while the case takes them. */
+function RefundProofs({ caseId, open }: { caseId: string; open: boolean }) {
+  const { message } = App.useApp();
+  const { state, reload } = useLoad((signal) => fetchRefundProofs(caseId, { signal }), [caseId]);
+  const [busy, setBusy] = useState(false);
+  const proofs = state.kind === 'ok' ? state.data : [];
+  const send = async (file: File) => {
+    setBusy(true);
+    try {
+      await uploadRefundProofs(caseId, [file]);
+      message.success(`已提交退款凭证“${file.name}”`);
+      reload();
+    } catch (error) {
+      message.error(errorMessage(error));
+    } finally {
+      setBusy(false);
+    }
+    return false;
+  };
+  if (!open && proofs.length === 0) return null;
+  return (
+    <div style={{ marginTop: 12 }}>
+      <Space wrap>
+        <Typography.Text strong>退款凭证</Typography.Text>
+        {proofs.length === 0 && <Typography.Text type="secondary">尚未提交</Typography.Text>}
+        {proofs.map((p) => (
+          <Tag key={p.sha256} title={`SHA-256 ${p.sha256}`}>
+            {KIND_LABELS[p.kind] ?? p.kind} · {(p.bytes / 1024).toFixed(1)} KB · {time(p.at)}
+          </Tag>
+        ))}
+        {open && (
+          <Upload accept=".jpg,.jpeg,.png,.webp,.pdf" showUploadList={false} beforeUpload={send}>
+            <Button size="small" loading={busy}>
+              上传退款凭证
+            </Button>
+          </Upload>
+        )}
+      </Space>
+    </div>
   );
 }

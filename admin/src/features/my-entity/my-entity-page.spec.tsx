@@ -1,7 +1,7 @@
 import type { EntityCaseView, EntityPortalView } from '@zgd/shared-types';
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { callsTo, stubRoutes } from '../../test/fetch-routes';
+import { callsTo, inTurn, stubRoutes } from '../../test/fetch-routes';
 import { renderApp } from '../../test/render-app';
 
 const overview: EntityPortalView = {
@@ -77,6 +77,15 @@ const cells = (table: HTMLElement) =>
         .map((c) => c.textContent),
     );
 
+const proof = {
+  id: 'abc',
+  caseId: 'c-1',
+  sha256: 'ab'.repeat(32),
+  kind: 'pdf',
+  bytes: 2048,
+  at: '2026-02-14T02:00:00.000Z',
+};
+
 describe('本单位核查结果', () => {
   it('shows the allowed prices and findings, without per-tenant figures for few tenants', async () => {
     stubRoutes({ 'GET /api/entity/overview': overview, 'GET /api/entity/cases': [] });
@@ -93,11 +102,13 @@ describe('本单位核查结果', () => {
     ]);
   });
 
-  it('records a correction within the window through the case action', async () => {
+  it('records a correction through the case action, then hands in refund proof', async () => {
     const fetchMock = stubRoutes({
       'GET /api/entity/overview': overview,
       'GET /api/entity/cases': [openCase],
       'POST /api/cases/c-1/actions': { id: 'c-1', state: 'verifying', version: 3 },
+      'GET /api/refund-proofs/c-1': inTurn([], [proof]),
+      'POST /api/entity/refund-proofs/c-1': [proof],
     });
     renderApp('/admin/my-entity', { as: 'entity_user' });
     fireEvent.click(await screen.findByRole('tab', { name: '案件与整改' }));
@@ -115,5 +126,12 @@ describe('本单位核查结果', () => {
       action: 'record_correction',
       refunded: '1234.50',
     });
+
+    // Proof of the refund, sent as multipart; the list then shows it.
+    const input = document.querySelector<HTMLInputElement>('input[type="file"][accept*="pdf"]')!;
+    fireEvent.change(input, { target: { files: [new File(['%PDF-1.4'], 'slip.pdf')] } });
+    expect(await screen.findByText(/PDF · 2\.0 KB/)).toBeTruthy();
+    const [, sent] = callsTo(fetchMock, 'POST /api/entity/refund-proofs/c-1')[0]!;
+    expect((sent as RequestInit).body).toBeInstanceOf(FormData);
   });
 });
