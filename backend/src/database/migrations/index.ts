@@ -9,6 +9,7 @@ import { Cases1764460700000 } from './1764460700000-cases';
 import { Notifications1764460800000 } from './1764460800000-notifications';
 import { ReporterContact1764460900000 } from './1764460900000-reporter-contact';
 import { CaseQueue1764461000000 } from './1764461000000-case-queue';
+import { ConsoleIndexes1764461100000 } from './1764461100000-console-indexes';
 import { Supervision1764461200000 } from './1764461200000-supervision';
 import { TenantBindings1764461300000 } from './1764461300000-tenant-bindings';
 import { Declarations1764461400000 } from './1764461400000-declarations';
@@ -26,6 +27,7 @@ export const MIGRATIONS = [
   Notifications1764460800000,
   ReporterContact1764460900000,
   CaseQueue1764461000000,
+  ConsoleIndexes1764461100000,
   Supervision1764461200000,
   TenantBindings1764461300000,
   Declarations1764461400000,
