@@ -130,12 +130,20 @@ describe('the charging entity portal, then the dashboard and audit log', () => {
     assert.deepEqual(problems, []);
   });
 
-  it('shows the entity its cases tab', async () => {
+  it('records a correction and hands in refund proof on its case', async () => {
     await page.getByRole('tab', { name: '案件与整改' }).click();
-    await page
-      .getByText(/本单位暂无案件|立案前，可在整改期限内/)
-      .first()
-      .waitFor();
+    // The demo entity's red months raise a warning clue: a case in its correction window.
+    const card = page.locator('.ant-card').filter({ hasText: '沪转供-310112-' }).first();
+    await card.getByRole('button', { name: '登记整改退费' }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByLabel('已主动退还租户的金额（元）').fill('100.00');
+    await dialog.getByRole('button', { name: '登记' }).click();
+    await card.getByText(/100\.00 元（/).waitFor();
+
+    const pdf = join(dir, 'refund-slip.pdf');
+    writeFileSync(pdf, '%PDF-1.4\n% refund slip\n');
+    await card.locator('input[type="file"]').setInputFiles(pdf);
+    await card.getByText(/^PDF · /).waitFor();
     await screenshot(page, 'entity-portal-cases');
     await page.getByRole('button', { name: '退出' }).click();
     await page.getByRole('button', { name: '登录' }).waitFor();

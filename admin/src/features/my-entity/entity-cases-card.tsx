@@ -26,6 +26,7 @@ import {
 } from '../../api/console-api';
 import { useLoad } from '../../app/use-load';
 import { formatYuan } from '../dashboard/money';
+import { formatBytes } from '../data-import/import-labels';
 
 /** What the API's YuanSchema accepts; checked here too so the form says so before sending. */
 const YUAN = /^\d{1,13}(\.\d{1,2})?$/;
@@ -156,7 +157,7 @@ function CaseCard({ c, onCorrect }: { c: EntityCaseView; onCorrect: () => void }
       </Descriptions>
       <RefundProofs caseId={c.id} open={takesRefundProof(c, new Date())} />
       <Timeline
-        style={{ marginTop: 12, marginBottom: -16 }}
+        style={{ marginTop: 16, marginBottom: -16 }}
         items={c.timeline.map((e) => ({
           children: `${time(e.at)} ${ACTION_LABELS[e.action] ?? e.action}`,
         }))}
@@ -259,7 +260,7 @@ function RefundProofs({ caseId, open }: { caseId: string; open: boolean }) {
         {proofs.length === 0 && <Typography.Text type="secondary">尚未提交</Typography.Text>}
         {proofs.map((p) => (
           <Tag key={p.sha256} title={`SHA-256 ${p.sha256}`}>
-            {KIND_LABELS[p.kind] ?? p.kind} · {(p.bytes / 1024).toFixed(1)} KB · {time(p.at)}
+            {KIND_LABELS[p.kind] ?? p.kind} · {formatBytes(p.bytes)} · {time(p.at)}
           </Tag>
         ))}
         {open && (
