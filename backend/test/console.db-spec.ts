@@ -497,7 +497,7 @@ describe(`console over HTTP on ${process.env.TEST_DB ?? 'sqlite'}`, () => {
       // Registered in February: its correction window ended in March.
       const late = await post(owner, waiting!.id);
       expect(late.status).toBe(409);
-      expect((await late.json()).code).toBe('REFUND_PROOF.WINDOW_CLOSED');
+      expect(((await late.json()) as { code: string }).code).toBe('REFUND_PROOF.WINDOW_CLOSED');
       expect((await get(owner, `/refund-proofs/${waiting!.id}`)).json).toEqual([]);
     });
 

@@ -1,16 +1,12 @@
 import { Injectable } from '@nestjs/common';
-import {
-  ConsoleErrorCode,
-  type AllowedPriceMonth,
-  type EntityPortalFinding,
-  type EntityPortalView,
-} from '@zgd/shared-types';
+import { ConsoleErrorCode, type AllowedPriceMonth, type EntityPortalView } from '@zgd/shared-types';
 import { AppError } from '../../common/errors/app-error';
 import type { Principal } from '../auth';
 import { formatFen } from '../reconciliation/domain/exact';
 import type { StoredMonth } from '../reconciliation/reconciliation.service';
 import { ConsoleRepository } from './console.repository';
 import { showsPerTenantFigures } from './domain/console-scope';
+import { portalFindings } from './domain/portal-findings';
 
 /**
  * The charging entity's own page: what it may charge each month and what the platform found.
@@ -59,46 +55,4 @@ function allowedPrices(
     verdict: row.verdict,
     overcharge: formatFen(row.fen),
   };
-}
-
-/**
- * Findings as the entity may see them. With too few tenants, findings about single tenants are
- * reduced to one line per month and kind, without tenant or amount.
- */
-export function portalFindings(
-  rows: {
-    accountNo: string;
-    period: string;
-    type: string;
-    tenantId: string | null;
-    fen: bigint | null;
-  }[],
-  perTenant: boolean,
-): EntityPortalFinding[] {
-  const out: EntityPortalFinding[] = [];
-  const seen = new Set<string>();
-  for (const r of rows) {
-    const amount = r.fen === null ? null : formatFen(r.fen);
-    if (perTenant || r.tenantId === null) {
-      out.push({
-        accountNo: r.accountNo,
-        period: r.period,
-        type: r.type,
-        tenantId: r.tenantId,
-        amount,
-      });
-      continue;
-    }
-    const key = `${r.accountNo}|${r.period}|${r.type}`;
-    if (seen.has(key)) continue;
-    seen.add(key);
-    out.push({
-      accountNo: r.accountNo,
-      period: r.period,
-      type: r.type,
-      tenantId: null,
-      amount: null,
-    });
-  }
-  return out;
 }
