@@ -184,6 +184,52 @@ function workbench(actions: [string, string][]): CaseWorkbenchView {
   };
 }
 
+const ENTITY_ROUTES = {
+  'GET /api/charging-entities/91310115MA1K4ABC5X': {
+    id: '91310115MA1K4ABC5X',
+    name: '浦东某商场',
+    premisesAddress: '浦东新区某路 8 号',
+    districtCode: '310115',
+    accounts: [],
+    tenantCount: 12,
+    findingsByMonth: [
+      { period: '2025-03', findings: 2, overcharge: '100.5' },
+      { period: '2025-04', findings: 3, overcharge: '2237.25' },
+    ],
+    cases: [
+      {
+        id: ID,
+        number: '沪转供-310115-2026-00007',
+        state: 'verifying',
+        stateLabel: '核查中',
+        periods: ['2025-04'],
+        receivedAt: '2026-06-01T02:00:00.000Z',
+      },
+      {
+        id: '99999999-2222-4333-8444-555555555555',
+        number: '沪转供-310115-2025-00031',
+        state: 'closed',
+        stateLabel: '已办结',
+        periods: ['2024-10'],
+        receivedAt: '2025-11-01T02:00:00.000Z',
+      },
+    ],
+    casesByState: [],
+  },
+  'GET /api/supervision/credit/91310115MA1K4ABC5X': [
+    {
+      id: 2,
+      entityId: '91310115MA1K4ABC5X',
+      entityName: '浦东某商场',
+      districtCode: '310115',
+      creditClass: 'C',
+      score: 48,
+      factors: [],
+      trigger: 'run:3',
+      computedAt: '2026-05-20T02:00:00.000Z',
+    },
+  ],
+};
 const CASE = `GET /api/cases/${ID}`;
 const BENCH = `GET /api/cases/${ID}/workbench`;
 const ACT = `POST /api/cases/${ID}/actions`;
@@ -193,6 +239,7 @@ const bodies = (fetchMock: ReturnType<typeof stubRoutes>) =>
 describe('the case page', () => {
   it('shows the summary, deadlines with time left, the reporter only where given, and the timeline', async () => {
     stubRoutes({
+      ...ENTITY_ROUTES,
       [CASE]: detail(),
       [BENCH]: workbench([
         ['open_case', '立案'],
@@ -214,6 +261,13 @@ describe('the case page', () => {
     const anon = within(screen.getByRole('region', { name: '举报 2' }));
     expect(anon.queryByText('举报人')).toBeNull();
     expect(screen.getByText('浦东办案员')).toBeTruthy();
+    // The entity around the case: its credit class, tenants, other cases, recent findings.
+    expect(await screen.findByText('C 类（较高风险）')).toBeTruthy();
+    expect(screen.getByRole('link', { name: '沪转供-310115-2025-00031（已办结）' })).toBeTruthy();
+    expect(screen.queryByRole('link', { name: '沪转供-310115-2026-00007（核查中）' })).toBeNull();
+    const recent = within(screen.getByRole('table', { name: '近期核查结果' }));
+    expect(recent.getAllByRole('row')[1].textContent).toContain('2025-04');
+    expect(recent.getByText('¥2,237.25')).toBeTruthy();
     expect(screen.getByText('登记')).toBeTruthy();
     expect(screen.getByText('分派承办人')).toBeTruthy();
     expect(screen.getByText(/区局办案人员 · 转为“已分派”/)).toBeTruthy();
@@ -228,6 +282,7 @@ describe('the case page', () => {
 
   it('recomputes the evidence hash in the browser and shows the frozen formula sheet', async () => {
     stubRoutes({
+      ...ENTITY_ROUTES,
       [CASE]: detail(),
       [BENCH]: workbench([]),
       [`GET /api/cases/${ID}/reports/${REAL}/evidence`]: () =>
@@ -251,6 +306,7 @@ describe('the case page', () => {
 
   it('opens the case (立案) after a confirmation and reads the case again', async () => {
     const fetchMock = stubRoutes({
+      ...ENTITY_ROUTES,
       [CASE]: inTurn(detail(), detail({ state: 'investigating', stateLabel: '已立案调查' })),
       [BENCH]: inTurn(workbench([['open_case', '立案']]), workbench([])),
       [ACT]: { id: ID, state: 'investigating', version: 4 },
@@ -266,6 +322,7 @@ describe('the case page', () => {
 
   it('refuses with a legal reason, showing the reason’s basis', async () => {
     const fetchMock = stubRoutes({
+      ...ENTITY_ROUTES,
       [CASE]: detail(),
       [BENCH]: workbench([['refuse', '不予立案']]),
       [ACT]: { id: ID, state: 'not_opened', version: 4 },
@@ -289,6 +346,7 @@ describe('the case page', () => {
 
   it('records the decision with exact amounts per tenant, and shows what the API refused', async () => {
     const fetchMock = stubRoutes({
+      ...ENTITY_ROUTES,
       [CASE]: detail({ state: 'investigating', stateLabel: '已立案调查' }),
       [BENCH]: workbench([['record_decision', '作出处理决定']]),
       [ACT]: inTurn(
@@ -334,6 +392,7 @@ describe('the case page', () => {
 
   it('records a refund, prefilled with what is still owed', async () => {
     const fetchMock = stubRoutes({
+      ...ENTITY_ROUTES,
       [CASE]: detail({
         state: 'refund_supervision',
         stateLabel: '退款监督中',
@@ -365,6 +424,7 @@ describe('the case page', () => {
 
   it('records that a real-name reporter was told, choosing the report and how', async () => {
     const fetchMock = stubRoutes({
+      ...ENTITY_ROUTES,
       [CASE]: detail({ state: 'investigating', stateLabel: '已立案调查' }),
       [BENCH]: workbench([['record_reporter_notice', '登记告知举报人']]),
       [ACT]: { id: ID, state: 'investigating', version: 5 },

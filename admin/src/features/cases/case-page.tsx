@@ -30,6 +30,7 @@ import { errorMessage } from '../../api/api-error';
 import { ROLE_LABELS } from '../../app/roles';
 import { useLoad } from '../../app/use-load';
 import { CaseActions } from './case-actions';
+import { CaseEntity } from './case-entity';
 import { deadlineLeftText, shanghaiTime, yuan } from './case-format';
 import { CaseReports } from './case-reports';
 import { fetchCase, fetchDocument, fetchWorkbench } from './cases-api';
@@ -162,6 +163,9 @@ function CaseView({
           </Card>
         </Col>
       </Row>
+      {workbench.entity.name !== null && (
+        <CaseEntity entityId={detail.entityId} caseId={detail.id} />
+      )}
       <Card title="办理" size="small">
         <Space direction="vertical" size={12} style={{ width: '100%' }}>
           <CaseActions detail={detail} workbench={workbench} onDone={onChanged} />

@@ -7,6 +7,8 @@ import type {
   CaseDocumentKind,
   CaseQueuePage,
   CaseWorkbenchView,
+  CreditAssessmentView,
+  EntityProfileView,
 } from '@zgd/shared-types';
 import { ApiError, ClientErrorCode } from '../../api/api-error';
 import { apiGet, apiPost, queryString, type RequestOptions } from '../../api/http-client';
@@ -96,3 +98,10 @@ export async function fetchDocument(caseId: string, kind: CaseDocumentKind): Pro
   const response = await fetchRaw(`/cases/${encodeURIComponent(caseId)}/documents/${kind}`);
   return response.text();
 }
+
+/** The entity's profile (console) and its credit classes, newest first (supervision). */
+export const fetchEntityProfile = (entityId: string, options?: RequestOptions) =>
+  apiGet<EntityProfileView>(`/charging-entities/${encodeURIComponent(entityId)}`, options);
+
+export const fetchCreditHistory = (entityId: string, options?: RequestOptions) =>
+  apiGet<CreditAssessmentView[]>(`/supervision/credit/${encodeURIComponent(entityId)}`, options);
