@@ -17,3 +17,4 @@ export * from './console';
 export * from './bindings';
 export * from './report-rating';
 export * from './supervision';
+export * from './api-error';

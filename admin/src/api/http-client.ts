@@ -1,5 +1,4 @@
-import type { ErrorBody } from '@zgd/shared-types';
-import { ApiError, ClientErrorCode } from './api-error';
+import { apiErrorFrom, networkError, unexpectedResponse } from '@zgd/shared-types';
 import { currentSession, endSession } from './session';
 
 /** Same origin in production (served by the backend), proxied by Vite in development. */
@@ -43,19 +42,16 @@ export async function request<T>(
   } catch (cause) {
     // Let callers tell a deliberate cancel from a failure.
     if (options.signal?.aborted) throw cause;
-    throw new ApiError(ClientErrorCode.NETWORK, '无法连接服务器，请检查网络后重试', 0);
+    throw networkError();
   }
 
   if (response.status === 401 && token) endSession('expired');
   const payload = await readJson(response);
   if (response.ok) {
-    if (payload === undefined && response.status !== 204) throw unexpected(response.status);
+    if (payload === undefined && response.status !== 204) throw unexpectedResponse(response.status);
     return payload as T;
   }
-  if (isErrorBody(payload)) {
-    throw new ApiError(payload.code, payload.message, response.status, payload.details);
-  }
-  throw unexpected(response.status);
+  throw apiErrorFrom(response.status, payload);
 }
 
 export const apiGet = <T>(path: string, options?: RequestOptions) =>
@@ -83,18 +79,4 @@ async function readJson(response: Response): Promise<unknown> {
   } catch {
     return undefined;
   }
-}
-
-function isErrorBody(value: unknown): value is ErrorBody {
-  if (typeof value !== 'object' || value === null) return false;
-  const { code, message } = value as Record<string, unknown>;
-  return typeof code === 'string' && typeof message === 'string';
-}
-
-function unexpected(status: number): ApiError {
-  return new ApiError(
-    ClientErrorCode.UNEXPECTED_RESPONSE,
-    `服务器返回了无法识别的响应（HTTP ${status}），请稍后重试`,
-    status,
-  );
 }

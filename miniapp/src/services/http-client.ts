@@ -1,6 +1,5 @@
 import Taro from '@tarojs/taro';
-import type { ErrorBody } from '@zgd/shared-types';
-import { ApiError, ClientErrorCode } from './api-error';
+import { apiErrorFrom, type ApiError, networkError, unexpectedResponse } from '@zgd/shared-types';
 import { getToken, sessionExpired } from './session';
 
 /**
@@ -35,7 +34,7 @@ export async function request<T>(method: Method, path: string, body?: object): P
       timeout: TIMEOUT_MS,
     });
   } catch {
-    throw new ApiError(ClientErrorCode.NETWORK, '无法连接服务器，请检查网络后重试', 0);
+    throw networkError();
   }
 
   const { statusCode } = response;
@@ -43,14 +42,11 @@ export async function request<T>(method: Method, path: string, body?: object): P
   if (statusCode === 204) return undefined as T;
   if (statusCode >= 200 && statusCode < 300) {
     // H5 yields null and WeChat the raw text when the body is not JSON (e.g. an HTML page).
-    if (typeof data !== 'object' || data === null) throw unexpected(statusCode);
+    if (typeof data !== 'object' || data === null) throw unexpectedResponse(statusCode);
     return data as T;
   }
   if (statusCode === 401 && token) sessionExpired();
-  if (isErrorBody(data)) {
-    throw new ApiError(data.code, data.message, statusCode, data.details);
-  }
-  throw unexpected(statusCode);
+  throw apiErrorFrom(statusCode, data);
 }
 
 export const apiGet = <T>(path: string) => request<T>('GET', path);
@@ -74,21 +70,5 @@ export function errorFrom(statusCode: number, data: unknown): ApiError {
     }
   }
   if (statusCode === 401 && getToken()) sessionExpired();
-  return isErrorBody(body)
-    ? new ApiError(body.code, body.message, statusCode, body.details)
-    : unexpected(statusCode);
-}
-
-function isErrorBody(value: unknown): value is ErrorBody {
-  if (typeof value !== 'object' || value === null) return false;
-  const { code, message } = value as Record<string, unknown>;
-  return typeof code === 'string' && typeof message === 'string';
-}
-
-function unexpected(status: number): ApiError {
-  return new ApiError(
-    ClientErrorCode.UNEXPECTED_RESPONSE,
-    `服务器返回了无法识别的响应（HTTP ${status}），请稍后重试`,
-    status,
-  );
+  return apiErrorFrom(statusCode, body);
 }
