@@ -12,11 +12,10 @@ import type {
   EntityProfileView,
   EntityWarningsView,
   EntitySearchPage,
-  ErrorBody,
   ProviderDeliveryView,
   RefundProofView,
 } from '@zgd/shared-types';
-import { ApiError, ClientErrorCode } from './api-error';
+import { apiErrorFrom, networkError } from '@zgd/shared-types';
 import { apiGet, apiPost, queryString, type RequestOptions } from './http-client';
 import { currentSession, endSession } from './session';
 
@@ -72,18 +71,10 @@ export async function downloadDashboardList(
       credentials: 'same-origin',
     });
   } catch {
-    throw new ApiError(ClientErrorCode.NETWORK, '无法连接服务器，请检查网络后重试', 0);
+    throw networkError();
   }
   if (response.status === 401 && token) endSession('expired');
-  if (!response.ok) {
-    const body = (await response.json().catch(() => null)) as ErrorBody | null;
-    throw new ApiError(
-      body?.code ?? ClientErrorCode.UNEXPECTED_RESPONSE,
-      body?.message ?? `导出失败（HTTP ${response.status}）`,
-      response.status,
-      body?.details,
-    );
-  }
+  if (!response.ok) throw apiErrorFrom(response.status, await response.json().catch(() => null));
   const blob = await response.blob();
   const url = URL.createObjectURL(blob);
   const link = document.createElement('a');
