@@ -1,6 +1,7 @@
 import type { DeclarationView, EntityDeclarationNotice } from '@zgd/shared-types';
 import { DataSource } from 'typeorm';
 import { BLOB_STORE, type BlobStore } from '../src/common/storage/blob-store';
+import { AuditService } from '../src/modules/audit';
 import { TenantBinding } from '../src/modules/bindings/binding.entity';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -305,6 +306,26 @@ describe(`tenant declarations over HTTP on ${process.env.TEST_DB ?? 'sqlite'}`, 
       },
     );
     expect(none.status).toBe(404);
+    // The answer is audited with its author, never its text; the refused one is not.
+    const audit = await ds.query(
+      `SELECT actor_user_id, actor_role, subject_type, subject_id, details FROM audit_log
+       WHERE action = 'declaration_answer.create'`,
+    );
+    expect(audit).toHaveLength(1);
+    const [answerRow] = await ds.query('SELECT id FROM declaration_answer');
+    expect(audit[0]).toMatchObject({
+      actor_role: 'entity_user',
+      subject_type: 'declaration_answer',
+      subject_id: String(answerRow.id),
+    });
+    expect(Number(audit[0].actor_user_id)).toBe(entity.user.userId);
+    expect(JSON.parse(audit[0].details)).toEqual({
+      entityId: ENTITY,
+      accountNo: ACCOUNT,
+      period: '2025-04',
+      statementChars: '本月电费按抄表记录收取，附抄表单'.length,
+    });
+    expect((await t.app.get(AuditService).verify()).ok).toBe(true);
     const mine = await call(tenant, 'GET', `/me/declarations/${mismatchId}`);
     expect(mine.json.entityAnswers).toEqual([
       expect.objectContaining({ statement: '本月电费按抄表记录收取，附抄表单' }),
@@ -428,5 +449,44 @@ describe(`tenant declarations over HTTP on ${process.env.TEST_DB ?? 'sqlite'}`, 
     const own = (await call(tenant, 'GET', '/me/declarations')).json as DeclarationView[];
     expect(own.map((d) => d.id)).toEqual([mismatchId]);
     expect((await call(entity, 'POST', '/me/declarations', {})).status).toBe(403);
+  });
+
+  it('keeps one current declaration of a tenant-month when several arrive at once', async () => {
+    const firm = '91310110NFHTHFCL1H';
+    const sessions = [
+      await loginAsNewUser(t, { role: 'tenant', tenantId: firm }),
+      await loginAsNewUser(t, { role: 'tenant', tenantId: firm }),
+    ];
+    const declare = (i: number) =>
+      call(sessions[i % 2], 'POST', '/me/declarations', {
+        idempotencyKey: `decl-race-${String(i).padStart(4, '0')}`,
+        accountNo: ACCOUNT,
+        period: '2025-05',
+        energy: [{ tou: 'none', kwh: String(100 + i), unitPrice: '1', amount: `${100 + i}.00` }],
+      });
+    for (let round = 0; round < 3; round++) {
+      const answers = await Promise.all([0, 1, 2, 3, 4, 5].map((i) => declare(round * 6 + i)));
+      expect(answers.map((a) => a.status)).toEqual(Array(6).fill(201));
+      const rows = await ds.query(
+        `SELECT is_current FROM tenant_declaration
+         WHERE tenant_id = ? AND account_no = ? AND period = '2025-05'`,
+        [firm, ACCOUNT],
+      );
+      expect(rows).toHaveLength((round + 1) * 6);
+      expect(
+        rows.filter((r: { is_current: unknown }) => Boolean(Number(r.is_current))),
+      ).toHaveLength(1);
+    }
+    // The database itself refuses a second current declaration of the month.
+    await expect(
+      ds.query(
+        `UPDATE tenant_declaration SET is_current = 1
+         WHERE tenant_id = ? AND account_no = ? AND period = '2025-05' AND is_current = 0`,
+        [firm, ACCOUNT],
+      ),
+    ).rejects.toThrow(/Duplicate entry|UNIQUE constraint failed/);
+    // Every declaration is kept, and both users of the firm see them.
+    const list = (await call(sessions[0], 'GET', '/me/declarations')).json as DeclarationView[];
+    expect(list).toHaveLength(18);
   });
 });

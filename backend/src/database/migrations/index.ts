@@ -13,6 +13,7 @@ import { ConsoleIndexes1764461100000 } from './1764461100000-console-indexes';
 import { Supervision1764461200000 } from './1764461200000-supervision';
 import { TenantBindings1764461300000 } from './1764461300000-tenant-bindings';
 import { Declarations1764461400000 } from './1764461400000-declarations';
+import { OneCurrentDeclaration1764461600000 } from './1764461600000-one-current-declaration';
 
 /** In order. A migration that ran is never edited: add a new one. */
 export const MIGRATIONS = [
@@ -31,4 +32,5 @@ export const MIGRATIONS = [
   Supervision1764461200000,
   TenantBindings1764461300000,
   Declarations1764461400000,
+  OneCurrentDeclaration1764461600000,
 ];

@@ -5,6 +5,7 @@ import {
   type EntityDeclarationNotice,
 } from '@zgd/shared-types';
 import { AppError } from '../../common/errors/app-error';
+import { AuditService } from '../audit';
 import type { Principal } from '../auth';
 import { CalendarService } from '../calendar';
 import { MIN_TENANTS_FOR_FIGURES } from '../cases/case-participants.service';
@@ -32,6 +33,7 @@ export class DeclarationNoticesService {
     private readonly repo: DeclarationsRepository,
     private readonly cases: CasesRepository,
     private readonly calendar: CalendarService,
+    private readonly audit: AuditService,
     @Inject(DECLARATIONS_CLOCK) private readonly clock: DeclarationsClock,
   ) {}
 
@@ -76,13 +78,37 @@ export class DeclarationNoticesService {
         DeclarationErrorCode.ANSWER_WINDOW_CLOSED,
         `答复期限已于 ${window.toISOString().slice(0, 10)} 结束`,
       );
-    await this.repo.insertAnswer({
-      entityId,
-      accountNo,
-      period,
-      statement: body.statement,
-      userId: p.userId,
-      createdAt: now,
+    // The answer and its audit entry commit together; the log keeps no free text, only the
+    // statement's length.
+    await this.audit.transaction(async (m) => {
+      const id = await this.repo.insertAnswer(
+        {
+          entityId,
+          accountNo,
+          period,
+          statement: body.statement,
+          userId: p.userId,
+          createdAt: now,
+        },
+        m,
+      );
+      await this.audit.append(
+        {
+          actorUserId: p.userId,
+          actorRole: p.role,
+          action: 'declaration_answer.create',
+          subjectType: 'declaration_answer',
+          subjectId: String(id),
+          details: {
+            entityId,
+            accountNo,
+            period,
+            statementChars: body.statement.length,
+          },
+          at: now,
+        },
+        m,
+      );
     });
     return (await this.notices(p)).find((n) => n.accountNo === accountNo && n.period === period)!;
   }

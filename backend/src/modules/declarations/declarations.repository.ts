@@ -3,6 +3,19 @@ import { DataSource, In, type EntityManager } from 'typeorm';
 import { DeclarationAnswer, TenantDeclaration, TenantDeclarationLine } from './declaration.entity';
 
 const CHUNK = 500;
+/** Attempts of an insert that collided with a concurrent declaration of the same month. */
+const INSERT_ATTEMPTS = 5;
+
+/** A unique index refused the write, or MySQL chose this transaction as a deadlock's victim. */
+function isCollision(e: unknown): boolean {
+  const err = e as { code?: string; driverError?: { code?: string }; message?: string };
+  const code = err?.driverError?.code ?? err?.code;
+  return (
+    code === 'ER_DUP_ENTRY' ||
+    code === 'ER_LOCK_DEADLOCK' ||
+    /UNIQUE constraint failed/i.test(err?.message ?? '')
+  );
+}
 
 /** The only code of the declarations module that touches the database. */
 @Injectable()
@@ -39,19 +52,35 @@ export class DeclarationsRepository {
 
   /**
    * Stores a declaration and its lines in one transaction; the tenant's earlier declarations of
-   * the same month stop being current. A concurrent retry of the same key is refused by the
-   * unique index and answered by the caller.
+   * the same month stop being current. The unique index on the current mark (migration
+   * 1764461600000) refuses a second current declaration of the month: two declarations sent at
+   * the same moment collide there (or, on MySQL, in a deadlock over the same index gap), and the
+   * loser runs again, now seeing the winner as the one to replace. A concurrent retry of the same
+   * key collides on its own unique index every time and is answered by the caller.
    */
   async insert(row: TenantDeclaration, lines: Omit<TenantDeclarationLine, 'id'>[]) {
-    await this.ds.transaction(async (m) => {
-      await m.update(
-        TenantDeclaration,
-        { tenantId: row.tenantId, accountNo: row.accountNo, period: row.period, isCurrent: true },
-        { isCurrent: false },
-      );
-      await m.insert(TenantDeclaration, row);
-      if (lines.length) await m.insert(TenantDeclarationLine, lines);
-    });
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await this.ds.transaction(async (m) => {
+          await m.update(
+            TenantDeclaration,
+            {
+              tenantId: row.tenantId,
+              accountNo: row.accountNo,
+              period: row.period,
+              isCurrent: true,
+            },
+            { isCurrent: false },
+          );
+          await m.insert(TenantDeclaration, row);
+          if (lines.length) await m.insert(TenantDeclarationLine, lines);
+        });
+        return;
+      } catch (e) {
+        if (attempt >= INSERT_ATTEMPTS || !isCollision(e)) throw e;
+        if (await this.byKey(row.declarerUserId, row.idempotencyKey)) throw e;
+      }
+    }
   }
 
   /** Whether the entity ever reported this firm at this account. */
@@ -123,7 +152,9 @@ export class DeclarationsRepository {
     });
   }
 
-  insertAnswer(row: Omit<DeclarationAnswer, 'id'>) {
-    return this.ds.manager.insert(DeclarationAnswer, row);
+  /** Stores an answer with the caller's (audited) transaction; answers its id. */
+  async insertAnswer(row: Omit<DeclarationAnswer, 'id'>, m: EntityManager): Promise<number> {
+    const saved = await m.save(DeclarationAnswer, m.create(DeclarationAnswer, row));
+    return saved.id;
   }
 }
