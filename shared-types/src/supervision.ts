@@ -88,6 +88,7 @@ export const CREDIT_CLASS_LABELS: Readonly<Record<CreditClass, string>> = {
 export const CreditFactorCodeSchema = z.enum([
   'FINDINGS',
   'REPORTS',
+  'SPOT_CHECKS',
   'CASES',
   'PENALTIES',
   'REFUNDS',
@@ -145,10 +146,24 @@ export const SPOT_CHECK_OUTCOME_LABELS: Readonly<Record<SpotCheckOutcome, string
 };
 
 /** POST /api/supervision/draws/:id/items/:itemId/result */
-export const SpotCheckResultBodySchema = z.object({
-  outcome: SpotCheckOutcomeSchema,
-  note: z.string().trim().max(1000, '说明不能超过 1000 字').default(''),
-});
+export const SpotCheckResultBodySchema = z
+  .object({
+    outcome: SpotCheckOutcomeSchema,
+    note: z.string().trim().max(1000, '说明不能超过 1000 字').default(''),
+    /**
+     * A violation's supply months, for the clue it opens; the month of the check when absent.
+     * Only with a violation.
+     */
+    periods: z
+      .array(Period)
+      .min(1, '请至少填写一个所涉月份')
+      .max(24, '所涉月份不能超过 24 个')
+      .optional(),
+  })
+  .refine((b) => b.periods === undefined || b.outcome === 'violation', {
+    message: '只有发现违法行为时才填写所涉月份',
+    path: ['periods'],
+  });
 export type SpotCheckResultBody = z.infer<typeof SpotCheckResultBodySchema>;
 
 export interface SpotCheckItemView {
@@ -160,6 +175,8 @@ export interface SpotCheckItemView {
   outcome: SpotCheckOutcome | null;
   note: string | null;
   resultAt: string | null;
+  /** A violation's case in the district's queue: the clue it opened or the open case covering it. */
+  case: { id: string; number: string } | null;
 }
 
 export interface DrawView {

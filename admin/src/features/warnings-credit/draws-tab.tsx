@@ -17,8 +17,9 @@ import {
   Table,
   Typography,
 } from 'antd';
-import type { Dayjs } from 'dayjs';
+import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
+import { Link } from 'react-router-dom';
 import { errorMessage } from '../../api/api-error';
 import { useLoad } from '../../app/use-load';
 import { LoadView } from './load-view';
@@ -26,6 +27,12 @@ import { createDraw, fetchDraws, recordResult } from './supervision-api';
 import { ClassTag } from './supervision-labels';
 
 const DISTRICT_OPTIONS = SHANGHAI_DISTRICTS.map((d) => ({ value: d.code, label: d.name }));
+/** The supply months a violation may name: the 24 up to this one, newest first. */
+const monthOptions = () =>
+  Array.from({ length: 24 }, (_, i) => dayjs().subtract(i, 'month').format('YYYY-MM')).map((m) => ({
+    value: m,
+    label: m,
+  }));
 const OUTCOME_OPTIONS = Object.entries(SPOT_CHECK_OUTCOME_LABELS).map(([value, label]) => ({
   value,
   label,
@@ -162,10 +169,10 @@ function DrawCard({ draw, onChange }: { draw: DrawView; onChange: () => void }) 
           {
             title: '检查结果',
             key: 'result',
-            width: 300,
+            width: 420,
             render: (_, i) =>
               i.outcome ? (
-                `${SPOT_CHECK_OUTCOME_LABELS[i.outcome]}${i.note ? `：${i.note}` : ''}`
+                <Result item={i} />
               ) : (
                 <ResultForm drawId={draw.id} item={i} onSaved={onChange} />
               ),
@@ -176,14 +183,33 @@ function DrawCard({ draw, onChange }: { draw: DrawView; onChange: () => void }) 
   );
 }
 
+/** A recorded result; a violation names the case in the district's queue that follows it up. */
+function Result({ item }: { item: SpotCheckItemView }) {
+  const text = `${SPOT_CHECK_OUTCOME_LABELS[item.outcome!]}${item.note ? `：${item.note}` : ''}`;
+  if (!item.case) return text;
+  return (
+    <Space direction="vertical" size={0}>
+      {text}
+      <span>
+        线索案件：<Link to={`/cases/${item.case.id}`}>{item.case.number}</Link>
+      </span>
+    </Space>
+  );
+}
+
 function ResultForm(props: { drawId: string; item: SpotCheckItemView; onSaved: () => void }) {
   const { message } = App.useApp();
   const [outcome, setOutcome] = useState<SpotCheckOutcome>();
+  const [months, setMonths] = useState<string[]>([]);
   const save = async () => {
     if (!outcome) return;
+    const periods = outcome === 'violation' && months.length ? [...months].sort() : undefined;
     try {
-      await recordResult(props.drawId, props.item.id, { outcome, note: '' });
-      message.success('检查结果已登记');
+      const draw = await recordResult(props.drawId, props.item.id, { outcome, note: '', periods });
+      const saved = draw.items.find((i) => i.id === props.item.id);
+      message.success(
+        saved?.case ? `检查结果已登记，线索案件 ${saved.case.number}` : '检查结果已登记',
+      );
       props.onSaved();
     } catch (e) {
       message.error(errorMessage(e));
@@ -199,6 +225,18 @@ function ResultForm(props: { drawId: string; item: SpotCheckItemView; onSaved: (
         value={outcome}
         onChange={(v) => setOutcome(v as SpotCheckOutcome)}
       />
+      {outcome === 'violation' && (
+        <Select
+          aria-label={`${props.item.entityId} 所涉月份`}
+          mode="multiple"
+          maxTagCount="responsive"
+          placeholder="所涉月份（默认本月）"
+          style={{ width: 200 }}
+          options={monthOptions()}
+          value={months}
+          onChange={setMonths}
+        />
+      )}
       <Button size="small" disabled={!outcome} onClick={save}>
         登记
       </Button>

@@ -5,6 +5,7 @@ import type {
   EntityWarningsView,
 } from '@zgd/shared-types';
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
+import dayjs from 'dayjs';
 import { describe, expect, it } from 'vitest';
 import { callsTo, inTurn, stubRoutes } from '../../test/fetch-routes';
 import { renderApp } from '../../test/render-app';
@@ -78,6 +79,19 @@ const draw: DrawView = {
       outcome: null,
       note: null,
       resultAt: null,
+      case: null,
+    },
+  ],
+};
+const CLUE = { id: '2b7c1e8e-8a8e-4c7e-9a55-6c1e1e7c2b10', number: '沪转供-310115-2026-00002' };
+const recorded: DrawView = {
+  ...draw,
+  items: [
+    {
+      ...draw.items[0],
+      outcome: 'violation',
+      resultAt: '2026-06-15T02:00:00.000Z',
+      case: CLUE,
     },
   ],
 };
@@ -163,9 +177,9 @@ describe('预警与信用 (warnings and credit page)', () => {
   it('lets a lead draw in its own district and record a result on the published list', async () => {
     const fetchMock = stubRoutes({
       'GET /api/supervision/warnings': warnings,
-      'GET /api/supervision/draws': inTurn([], [draw], [draw]),
+      'GET /api/supervision/draws': inTurn([], [draw], [recorded]),
       'POST /api/supervision/draws': draw,
-      [`POST /api/supervision/draws/${draw.id}/items/3/result`]: draw,
+      [`POST /api/supervision/draws/${draw.id}/items/3/result`]: recorded,
     });
     renderApp('/admin/warnings', { as: 'district_lead' });
     fireEvent.click(await screen.findByRole('tab', { name: '双随机抽查' }));
@@ -193,10 +207,40 @@ describe('预警与信用 (warnings and credit page)', () => {
 
     fireEvent.mouseDown(within(list).getByRole('combobox', { name: `${ENTITY} 检查结果` }));
     fireEvent.click(await screen.findByTitle('发现违法行为'));
+    // A violation may name its supply months; none named means the month of the check.
+    expect(within(list).getByRole('combobox', { name: `${ENTITY} 所涉月份` })).toBeTruthy();
     fireEvent.click(within(list).getByRole('button', { name: '登记' }));
     const key = `POST /api/supervision/draws/${draw.id}/items/3/result`;
     await waitFor(() => expect(callsTo(fetchMock, key)).toHaveLength(1));
     expect(bodyOf(callsTo(fetchMock, key)[0])).toEqual({ outcome: 'violation', note: '' });
+    expect(await screen.findByText(`检查结果已登记，线索案件 ${CLUE.number}`)).toBeTruthy();
+    const link = await screen.findByRole('link', { name: CLUE.number });
+    expect(link.getAttribute('href')).toBe(`/admin/cases/${CLUE.id}`);
+  });
+
+  it('sends the supply months an inspector names with a violation', async () => {
+    const fetchMock = stubRoutes({
+      'GET /api/supervision/warnings': warnings,
+      'GET /api/supervision/draws': inTurn([draw], [recorded]),
+      [`POST /api/supervision/draws/${draw.id}/items/3/result`]: recorded,
+    });
+    renderApp('/admin/warnings', { as: 'city_admin' });
+    fireEvent.click(await screen.findByRole('tab', { name: '双随机抽查' }));
+    const list = await screen.findByRole('table', { name: '抽查名单 2026-06-15' });
+    fireEvent.mouseDown(within(list).getByRole('combobox', { name: `${ENTITY} 检查结果` }));
+    fireEvent.click(await screen.findByTitle('发现违法行为'));
+    fireEvent.mouseDown(within(list).getByRole('combobox', { name: `${ENTITY} 所涉月份` }));
+    const [newer, older] = [1, 2].map((n) => dayjs().subtract(n, 'month').format('YYYY-MM'));
+    fireEvent.click(await screen.findByTitle(newer));
+    fireEvent.click(await screen.findByTitle(older));
+    fireEvent.click(within(list).getByRole('button', { name: '登记' }));
+    const key = `POST /api/supervision/draws/${draw.id}/items/3/result`;
+    await waitFor(() => expect(callsTo(fetchMock, key)).toHaveLength(1));
+    expect(bodyOf(callsTo(fetchMock, key)[0])).toEqual({
+      outcome: 'violation',
+      note: '',
+      periods: [older, newer],
+    });
   });
 
   it('lets a lead approve a proposal and shows the listing period', async () => {

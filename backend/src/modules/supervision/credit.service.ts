@@ -69,11 +69,12 @@ export class CreditService {
   }
 
   private async record(entityId: string, now: Date, heavyFineFen: bigint): Promise<CreditRecord> {
-    const [all, cases, reports, active] = await Promise.all([
+    const [all, cases, reports, active, checks] = await Promise.all([
       this.repo.currentLevels({ entityIds: [entityId] }),
       this.repo.casesOfEntity(entityId),
       this.repo.reportTimesOfEntity(entityId),
       this.repo.activeEntries(entityId),
+      this.repo.spotCheckViolationTimes(entityId),
     ]);
     // The 12 supply months up to the newest one judged: bills arrive months late.
     const newest = all.reduce((m, l) => (l.period > m ? l.period : m), '0000-01');
@@ -83,6 +84,7 @@ export class CreditService {
       redMonths: levels.filter((l) => l.level === 'red').length,
       yellowMonths: levels.filter((l) => l.level === 'yellow').length,
       reports: reports.filter((t) => now.getTime() - t.getTime() <= 730 * DAY_MS).length,
+      spotCheckViolations: checks,
       cases: cases.map((row) => caseFacts(caseFromJson(row.model), heavyFineFen)),
       listed: active.some((e) => e.status === 'listed'),
     };

@@ -10,9 +10,13 @@ import {
   type SpotCheckResultBody,
 } from '@zgd/shared-types';
 import { AppError } from '../../common/errors/app-error';
+import { JsonLogger } from '../../common/logging/json-logger';
 import { AuditService } from '../audit';
 import type { Principal } from '../auth';
+import { shanghaiDate } from '../calendar';
+import { WarningClueService } from '../cases/warning-clue.service';
 import { SettingsService } from '../settings/settings.service';
+import { CreditService } from './credit.service';
 import { ALGORITHM, CREDIT_CLASSES, drawSpotChecks, ratioToBp } from './domain/spot-check-draw';
 import {
   assertDistrict,
@@ -33,6 +37,9 @@ export class SpotChecksService {
     private readonly repo: SupervisionRepository,
     private readonly settings: SettingsService,
     private readonly audit: AuditService,
+    private readonly clues: WarningClueService,
+    private readonly credit: CreditService,
+    private readonly logger: JsonLogger,
     @Inject(SUPERVISION_CLOCK) private readonly clock: SupervisionClock,
   ) {}
 
@@ -105,6 +112,7 @@ export class SpotChecksService {
       note: null,
       resultBy: null,
       resultAt: null,
+      caseId: null,
     }));
     await this.audit.transaction(async (m) => {
       await this.repo.insertDraw(m, draw, items);
@@ -159,7 +167,11 @@ export class SpotChecksService {
     }));
   }
 
-  /** One inspector of the check, or the district's lead or the city, records its result once. */
+  /**
+   * One inspector of the check, or the district's lead or the city, records its result once. A
+   * violation then opens a clue in the district's queue (unless an open case covers it) and,
+   * like every result, scores the entity's credit again.
+   */
   async recordResult(
     p: Principal,
     drawId: string,
@@ -177,6 +189,8 @@ export class SpotChecksService {
         SupervisionErrorCode.NOT_AN_INSPECTOR,
         '只有抽中的检查人员可以登记检查结果',
       );
+    if (item.outcome !== null)
+      throw new AppError(SupervisionErrorCode.RESULT_ALREADY_RECORDED, '该检查结果已登记');
     const now = this.clock.now();
     await this.audit.transaction(async (m) => {
       const saved = await this.repo.recordResult(m, itemId, {
@@ -200,7 +214,47 @@ export class SpotChecksService {
         m,
       );
     });
+    await this.followUp(p, item, body, now);
     return (await this.views([draw]))[0];
+  }
+
+  /**
+   * After the result is stored: the clue of a violation, then the credit class. Like the
+   * follow-up of a run, this never undoes the result: a failure is logged, and the class is
+   * computed again by the next run or case step.
+   */
+  private async followUp(
+    p: Principal,
+    item: SpotCheckItemRow,
+    body: SpotCheckResultBody,
+    now: Date,
+  ): Promise<void> {
+    const context = {
+      msg: 'spot check follow-up failed',
+      itemId: item.id,
+      entityId: item.entityId,
+    };
+    try {
+      if (body.outcome === 'violation') {
+        const periods = body.periods ?? [shanghaiDate(now).slice(0, 7)];
+        const clue = await this.clues.raise(item.entityId, periods);
+        const caseId =
+          (clue?.kind === 'open' || clue?.kind === 'covered' ? clue.caseId : null) ?? null;
+        if (caseId) await this.repo.setItemCase(item.id, caseId);
+        await this.audit.append({
+          actorUserId: p.userId,
+          actorRole: p.role,
+          action: 'spot_check.clue',
+          subjectType: 'spot_check_item',
+          subjectId: String(item.id),
+          details: { entityId: item.entityId, periods, outcome: clue?.kind ?? null, caseId },
+          at: now,
+        });
+      }
+      await this.credit.recompute([item.entityId], `spot_check:${item.id}`, now);
+    } catch (e) {
+      this.logger.emit('error', { ...context, error: (e as Error)?.message }, 'Supervision');
+    }
   }
 
   private async ratios(): Promise<Record<CreditClass, string>> {
@@ -214,9 +268,10 @@ export class SpotChecksService {
 
   private async views(draws: SpotCheckDrawRow[]): Promise<DrawView[]> {
     const items = await this.repo.itemsOfDraws(draws.map((d) => d.id));
-    const [names, entities] = await Promise.all([
+    const [names, entities, numbers] = await Promise.all([
       this.repo.userNames(items.flatMap((i) => [i.inspector1UserId, i.inspector2UserId])),
       this.repo.entities(items.map((i) => i.entityId)),
+      this.repo.caseNumbers(items.flatMap((i) => (i.caseId ? [i.caseId] : []))),
     ]);
     const itemView = (i: SpotCheckItemRow) => ({
       id: i.id,
@@ -230,6 +285,7 @@ export class SpotChecksService {
       outcome: i.outcome,
       note: i.note,
       resultAt: i.resultAt ? new Date(i.resultAt).toISOString() : null,
+      case: i.caseId ? { id: i.caseId, number: numbers.get(i.caseId) ?? '' } : null,
     });
     return draws.map((d) => ({
       id: d.id,

@@ -151,6 +151,10 @@ export class SpotCheckItemRow {
 
   @Column({ name: 'result_at', type: 'datetime', nullable: true })
   resultAt: Date | null;
+
+  /** A violation's case: the clue it opened, or the open case that already covered it. */
+  @Column({ name: 'case_id', type: 'varchar', length: 36, nullable: true })
+  caseId: string | null;
 }
 
 /** A 列严 proposal and what became of it; rows are never deleted (the history). */

@@ -302,6 +302,19 @@ export class SupervisionRepository {
     return (r.affected ?? 0) === 1;
   }
 
+  async setItemCase(id: number, caseId: string): Promise<void> {
+    await this.ds.manager.update(SpotCheckItemRow, { id }, { caseId });
+  }
+
+  /** When checks of the entity found a violation. */
+  async spotCheckViolationTimes(entityId: string): Promise<Date[]> {
+    const rows = await this.ds.manager.find(SpotCheckItemRow, {
+      where: { entityId, outcome: 'violation' },
+      select: { id: true, resultAt: true },
+    });
+    return rows.flatMap((r) => (r.resultAt ? [new Date(r.resultAt)] : []));
+  }
+
   listEntries(f: { districtCode?: string; entityId?: string }): Promise<SeriousListEntryRow[]> {
     const where: Record<string, string> = {};
     if (f.districtCode) where.districtCode = f.districtCode;

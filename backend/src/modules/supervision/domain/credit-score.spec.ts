@@ -3,7 +3,14 @@ import { assessCredit, classOf, type CaseFacts, type CreditRecord } from './cred
 
 const NOW = new Date('2026-06-01T00:00:00Z');
 const daysAgo = (n: number) => new Date(NOW.getTime() - n * 86_400_000);
-const clean: CreditRecord = { redMonths: 0, yellowMonths: 0, reports: 0, cases: [], listed: false };
+const clean: CreditRecord = {
+  redMonths: 0,
+  yellowMonths: 0,
+  reports: 0,
+  spotCheckViolations: [],
+  cases: [],
+  listed: false,
+};
 const decided = (days: number, over: Partial<CaseFacts> = {}): CaseFacts => ({
   open: false,
   opened: true,
@@ -51,6 +58,26 @@ describe('assessCredit', () => {
     // 6 opened − 5 refunds done − 5 after two years.
     ['one old violation, refunds done', 'A', 0, { ...clean, cases: [decided(800)] }],
     ['listed on 列严', 'D', 100, { ...clean, listed: true }],
+    [
+      'one violation found on a spot check',
+      'B',
+      8,
+      { ...clean, spotCheckViolations: [daysAgo(10)] },
+    ],
+    // 8 for the check + 3 for the clue it opened, still before 立案.
+    [
+      'a spot-check violation and its clue',
+      'B',
+      11,
+      { ...clean, spotCheckViolations: [daysAgo(10)], cases: [pending] },
+    ],
+    // 16 (two checks, capped) + 8 for a red month.
+    [
+      'three spot-check violations and a red month',
+      'C',
+      24,
+      { ...clean, redMonths: 1, spotCheckViolations: [daysAgo(10), daysAgo(200), daysAgo(600)] },
+    ],
   ])('%s → %s (%i)', (_, cls, score, record) => {
     const a = assessCredit(record, NOW);
     expect(a.creditClass).toBe(cls);
@@ -62,6 +89,7 @@ describe('assessCredit', () => {
     expect(a.factors.map((f) => f.code)).toEqual([
       'FINDINGS',
       'REPORTS',
+      'SPOT_CHECKS',
       'CASES',
       'PENALTIES',
       'REFUNDS',
@@ -70,6 +98,21 @@ describe('assessCredit', () => {
     ]);
     expect(a.factors[0].explanation).toContain('红色预警 2 个月');
     expect(a.factors.every((f) => f.explanation.length > 0)).toBe(true);
+  });
+
+  it.each<[string, Date[], number, string]>([
+    ['none', [], 0, '未发现违法行为'],
+    ['one a year ago', [daysAgo(365)], 8, '发现违法行为 1 次'],
+    ['one on the last day of two years', [daysAgo(730)], 8, '1 次'],
+    ['one just over two years ago', [daysAgo(731)], 0, '未发现违法行为'],
+    ['three, capped', [daysAgo(1), daysAgo(2), daysAgo(3)], 16, '3 次'],
+  ])('scores spot-check violations: %s → %i', (_, dates, pts, text) => {
+    const f = assessCredit({ ...clean, spotCheckViolations: dates }, NOW).factors.find(
+      (x) => x.code === 'SPOT_CHECKS',
+    )!;
+    expect(f.points).toBe(pts);
+    expect(f.label).toBe('双随机抽查');
+    expect(f.explanation).toContain(text);
   });
 
   it('counts repeat conduct only within two years', () => {

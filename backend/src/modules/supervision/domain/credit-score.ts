@@ -36,6 +36,8 @@ export interface CreditRecord {
   yellowMonths: number;
   /** Tenants' reports about the entity received in the last 24 months. */
   reports: number;
+  /** When a 双随机 check of the entity found a violation (any age; the score counts 24 months). */
+  spotCheckViolations: readonly Date[];
   cases: readonly CaseFacts[];
   /** On the 列严 list now. */
   listed: boolean;
@@ -80,6 +82,7 @@ export function assessCredit(r: CreditRecord, now: Date): CreditAssessment {
   const factors: CreditFactor[] = [
     findings(r),
     reports(r),
+    spotChecks(r, ageDays),
     cases(r),
     penalties(violations),
     refunds(r),
@@ -121,6 +124,21 @@ function reports(r: CreditRecord): CreditFactor {
     explanation: r.reports
       ? `近 24 个月收到举报 ${r.reports} 件（每件 2 分，最多 10 分）`
       : '近 24 个月无举报',
+  };
+}
+
+/** Points of one violation found on a 双随机 check, as much as a red month: found by inspectors. */
+export const SPOT_CHECK_VIOLATION_POINTS = 8;
+
+function spotChecks(r: CreditRecord, ageDays: (d: Date) => number): CreditFactor {
+  const n = r.spotCheckViolations.filter((d) => ageDays(d) <= VIOLATION_MEMORY_DAYS).length;
+  return {
+    code: 'SPOT_CHECKS',
+    label: '双随机抽查',
+    points: capped(n, SPOT_CHECK_VIOLATION_POINTS, 2 * SPOT_CHECK_VIOLATION_POINTS),
+    explanation: n
+      ? `近 24 个月双随机抽查发现违法行为 ${n} 次（每次 ${SPOT_CHECK_VIOLATION_POINTS} 分，最多 ${2 * SPOT_CHECK_VIOLATION_POINTS} 分）`
+      : '近 24 个月双随机抽查未发现违法行为',
   };
 }
 
