@@ -2,6 +2,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import type { CaseQueueItem, CaseQueuePage } from '@zgd/shared-types';
 import { DataSource } from 'typeorm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ReporterNoticeDue1764461500000 } from '../src/database/migrations/1764461500000-reporter-notice-due';
 import { CaseRow } from '../src/modules/cases/case.entity';
 import { CASES_CLOCK, type CaseClock } from '../src/modules/cases/case-clock';
 import { caseToJson } from '../src/modules/cases/domain/case-json';
@@ -113,6 +114,7 @@ async function insertSeed(ds: DataSource, s: Seed, c = model(s)) {
     receivedAt: c.registeredAt,
     filingDue: s.filingDue,
     decisionDue: s.decisionDue,
+    noticeDue: null,
     assigneeUserId: null,
     version: c.version,
     updatedAt: c.registeredAt,
@@ -464,5 +466,150 @@ describe(`the work queue over HTTP on ${process.env.TEST_DB ?? 'sqlite'}`, () =>
       "SELECT COUNT(*) AS n FROM audit_log WHERE action = 'case.document_printed'",
     );
     expect(Number(printed[0].n)).toBe(2);
+  });
+
+  /** The case the tenant's first report (above) registered. */
+  const reportedCase = async (): Promise<string> =>
+    String(
+      (
+        await ds.query('SELECT case_id FROM case_report WHERE idempotency_key = ?', [
+          'queue-report-0001',
+        ])
+      )[0].case_id,
+    );
+
+  /** The queue row of a case, found among every row of the district. */
+  const rowOf = async (s: TestSession, id: string, query = '') =>
+    (await walk(s, query, 100)).items.find((i) => i.id === id);
+
+  it('claims a tenant’s month once per case, however often it is reported again', async () => {
+    const first = (await rowOf(officer, await reportedCase())) as CaseQueueItem;
+    const claimedBefore = first.claimed;
+    const fenOf = (yuan: string) => BigInt(yuan.replace('.', ''));
+    const again = await call(tenant, 'POST', '/reports', {
+      idempotencyKey: 'queue-report-0002',
+      accountNo: ACCOUNT,
+      periods: ['2025-04'],
+      description: '再次举报同一月份',
+      realName: false,
+    });
+    expect(again.status, again.text).toBe(201);
+    expect(again.json).toMatchObject({ caseNumber: first.number, merged: true });
+    expect((await rowOf(officer, first.id))?.claimed).toBe(claimedBefore);
+
+    // One month new, one reported before: only the new one adds.
+    const wider = await call(tenant, 'POST', '/reports', {
+      idempotencyKey: 'queue-report-0003',
+      accountNo: ACCOUNT,
+      periods: ['2025-03', '2025-04'],
+      description: '三月也多收了',
+      realName: false,
+    });
+    expect(wider.status, wider.text).toBe(201);
+    expect(wider.json).toMatchObject({ caseNumber: first.number, merged: true });
+    const res = await fetch(
+      `${t.baseUrl}/api/cases/${first.id}/reports/${wider.json.reportId}/evidence`,
+      { headers: officer.headers },
+    );
+    const evidence = JSON.parse(Buffer.from(await res.arrayBuffer()).toString('utf8'));
+    const march = evidence.sheets
+      .filter((x: { period: string }) => x.period === '2025-03')
+      .map((x: { verdict: { refund: string } }) => fenOf(x.verdict.refund))
+      .reduce((a: bigint, b: bigint) => a + b, 0n);
+    const total = fenOf(claimedBefore) + march;
+    expect((await rowOf(officer, first.id))?.claimed).toBe(
+      `${total / 100n}.${String(total % 100n).padStart(2, '0')}`,
+    );
+    const [stored] = await ds.query('SELECT claimed_fen FROM enforcement_case WHERE id = ?', [
+      first.id,
+    ]);
+    expect(BigInt(String(stored.claimed_fen))).toBe(total);
+  });
+
+  it('keeps a refused case with a real-name reporter untold due in the queue and on /cases/due', async () => {
+    const clock = t.app.get<CaseClock>(CASES_CLOCK);
+    const c = (await rowOf(officer, await reportedCase())) as CaseQueueItem;
+    const act = async (s: TestSession, body: Record<string, unknown>) => {
+      const r = await call(s, 'POST', `/cases/${c.id}/actions`, body);
+      expect(r.status, r.text).toBe(200);
+    };
+    const actions = async () =>
+      (await call(officer, 'GET', `/cases/${c.id}/workbench`)).json.actions.map(
+        (a: { action: string }) => a.action,
+      );
+    const dueLists = async () => {
+      const r = (await call(officer, 'GET', '/cases/due')).json;
+      const ids = (list: { id: string }[]) => list.map((x) => x.id).includes(c.id);
+      return { overdue: ids(r.overdue), dueSoon: ids(r.dueSoon) };
+    };
+    const stored = async () =>
+      (
+        await ds.query('SELECT notice_due, queue_due FROM enforcement_case WHERE id = ?', [c.id])
+      )[0];
+    try {
+      await act(officer, { action: 'assign', assigneeUserId: officer.user.userId });
+      await act(officer, { action: 'start_verification' });
+      await act(lead, { action: 'refuse', reason: 'NO_VIOLATION' });
+      // Refused on Monday 2026-06-01: told within 5 working days, by Monday 2026-06-08.
+      expect(await stored()).toEqual({ notice_due: '2026-06-08', queue_due: '2026-06-08' });
+      expect(await rowOf(officer, c.id)).toMatchObject({
+        state: 'not_opened',
+        queueDue: '2026-06-08',
+        queueDueKind: 'reporter_notice',
+        overdue: false,
+        dueSoon: false,
+      });
+      expect(await dueLists()).toEqual({ overdue: false, dueSoon: false });
+      expect(await actions()).toEqual(['record_reporter_notice']);
+      expect((await call(pudong, 'GET', `/cases/${c.id}/workbench`)).status).toBe(403);
+
+      // Friday 06-05: 06-08 is within 3 working days.
+      clock.now = () => new Date('2026-06-05T10:00:00+08:00');
+      expect(await rowOf(officer, c.id, 'due=soon')).toMatchObject({ dueSoon: true });
+      expect(await rowOf(officer, c.id, 'due=overdue')).toBeUndefined();
+      expect(await dueLists()).toEqual({ overdue: false, dueSoon: true });
+
+      // Tuesday 06-09: overdue in both.
+      clock.now = () => new Date('2026-06-09T10:00:00+08:00');
+      expect(await rowOf(officer, c.id, 'due=overdue')).toMatchObject({
+        overdue: true,
+        queueDaysLeft: -1,
+      });
+      expect(await rowOf(officer, c.id, 'due=soon')).toBeUndefined();
+      expect(await dueLists()).toEqual({ overdue: true, dueSoon: false });
+
+      // The migration fills the column from the stored case, as the ledger wrote it.
+      const runner = ds.createQueryRunner();
+      try {
+        const migration = new ReporterNoticeDue1764461500000();
+        await migration.down(runner);
+        await expect(runner.query('SELECT notice_due FROM enforcement_case')).rejects.toThrow();
+        await migration.up(runner);
+      } finally {
+        await runner.release();
+      }
+      expect(await stored()).toEqual({ notice_due: '2026-06-08', queue_due: '2026-06-08' });
+
+      // Told: nothing is due any more, and nothing is left to offer.
+      const detail = (await call(officer, 'GET', `/cases/${c.id}`)).json;
+      const realName = detail.reports.filter((r: { realName: boolean }) => r.realName);
+      expect(realName).toHaveLength(1);
+      await act(officer, {
+        action: 'record_reporter_notice',
+        reportId: realName[0].id,
+        method: 'PHONE',
+      });
+      expect(await stored()).toEqual({ notice_due: null, queue_due: '9999-12-31' });
+      expect(await rowOf(officer, c.id)).toMatchObject({
+        queueDue: null,
+        queueDueKind: null,
+        overdue: false,
+      });
+      expect(await rowOf(officer, c.id, 'due=overdue')).toBeUndefined();
+      expect(await dueLists()).toEqual({ overdue: false, dueSoon: false });
+      expect(await actions()).toEqual([]);
+    } finally {
+      clock.now = () => NOW;
+    }
   });
 });

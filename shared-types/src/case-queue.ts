@@ -81,8 +81,11 @@ export const CaseQueueQuerySchema = z
   );
 export type CaseQueueQuery = z.infer<typeof CaseQueueQuerySchema>;
 
-/** Which deadline orders the queue: 立案决定 before 立案, 处理决定 while investigating. */
-export type CaseQueueDueKind = 'filing_decision' | 'case_decision';
+/**
+ * Which deadline orders the queue: 立案决定 before 立案, 处理决定 while investigating, and the
+ * notice to a real-name reporter (告知) while one is still to be told, when it is the nearer.
+ */
+export type CaseQueueDueKind = 'filing_decision' | 'case_decision' | 'reporter_notice';
 
 /** One row of the queue. */
 export interface CaseQueueItem extends CaseSummaryView {
@@ -154,6 +157,22 @@ export interface CaseWorkbenchView {
   assigneeName: string | null;
   claimed: string;
   documents: { kind: CaseDocumentKind; title: string; ready: boolean }[];
+  /** The order to refund (责令退还) of the investigation, for its two forms. */
+  refundOrder: CaseRefundOrderFacts;
+}
+
+/** What the forms that start and end an order to refund show. Days are Shanghai days. */
+export interface CaseRefundOrderFacts {
+  /** The decision due day as it stands (YYYY-MM-DD); null before 立案. */
+  decisionDue: string | null;
+  /** The day the running order started; null when none runs. */
+  runningSince: string | null;
+  /**
+   * Were the running order ended today: its days, both ends included (not counted towards the
+   * decision deadline), and the decision due day it leaves. Null when none runs, or when the
+   * holiday calendar does not cover the days needed.
+   */
+  ifEndedToday: { days: number; decisionDue: string } | null;
 }
 
 export const CASE_DOCUMENT_KINDS = ['filing-approval', 'refund-order'] as const;

@@ -14,6 +14,7 @@ import { Supervision1764461200000 } from './1764461200000-supervision';
 import { TenantBindings1764461300000 } from './1764461300000-tenant-bindings';
 import { Declarations1764461400000 } from './1764461400000-declarations';
 import { OneCurrentDeclaration1764461600000 } from './1764461600000-one-current-declaration';
+import { ReporterNoticeDue1764461500000 } from './1764461500000-reporter-notice-due';
 import { SpotCheckClue1764461700000 } from './1764461700000-spot-check-clue';
 
 /** In order. A migration that ran is never edited: add a new one. */
@@ -33,6 +34,7 @@ export const MIGRATIONS = [
   Supervision1764461200000,
   TenantBindings1764461300000,
   Declarations1764461400000,
+  ReporterNoticeDue1764461500000,
   OneCurrentDeclaration1764461600000,
   SpotCheckClue1764461700000,
 ];

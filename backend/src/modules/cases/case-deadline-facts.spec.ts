@@ -7,6 +7,8 @@ import {
   endOfShanghaiDay,
   filingDueDayIfCovered,
   provisionalFilingDueAt,
+  refundOrderFacts,
+  reporterNoticeDueDay,
 } from './case-deadline-facts';
 import { registerCase, SYSTEM_ACTOR, type EnforcementCase } from './domain';
 
@@ -167,6 +169,104 @@ describe('the reporter notice (告知) among a case’s deadlines', () => {
     );
     expect(deadlines?.reporterNotice).toMatchObject({ dueDate: '2026-10-10', state: 'overdue' });
     expect(urgent?.kind).toBe('reporter_notice');
+  });
+});
+
+describe('reporterNoticeDueDay: the notice deadline the queue orders by', () => {
+  const decided = new Date('2026-09-28T10:00:00+08:00');
+  const base = caseReceivedAt(new Date('2026-09-14T10:00:00+08:00'));
+  const told = (reportId: string) => ({
+    reportId,
+    at: new Date('2026-09-29T10:00:00+08:00'),
+    method: 'PHONE' as const,
+    byUserId: 3,
+    byRole: 'district_officer' as const,
+  });
+  const refusal = { at: decided, reason: 'NO_VIOLATION' as const, approvedByUserId: 2 };
+  it.each<{ what: string; c: EnforcementCase; due: string | null }>([
+    { what: 'undecided', c: { ...base, realNameReportIds: ['r1'] }, due: null },
+    {
+      what: 'opened, untold (across National Day)',
+      c: { ...base, state: 'investigating', openedAt: decided, realNameReportIds: ['r1'] },
+      due: '2026-10-10',
+    },
+    {
+      what: 'refused, untold',
+      c: { ...base, state: 'not_opened', refusal, realNameReportIds: ['r1'] },
+      due: '2026-10-10',
+    },
+    {
+      what: 'closed, one of two told',
+      c: {
+        ...base,
+        state: 'closed',
+        openedAt: decided,
+        reportIds: ['r1', 'r2'],
+        realNameReportIds: ['r1', 'r2'],
+        reporterNotices: [told('r2')],
+      },
+      due: '2026-10-10',
+    },
+    {
+      what: 'refused, told',
+      c: {
+        ...base,
+        state: 'not_opened',
+        refusal,
+        realNameReportIds: ['r1'],
+        reporterNotices: [told('r1')],
+      },
+      due: null,
+    },
+    { what: 'refused, anonymous', c: { ...base, state: 'not_opened', refusal }, due: null },
+    {
+      what: 'decided in a year the calendar lacks: 5 calendar days, early rather than late',
+      c: {
+        ...base,
+        state: 'not_opened',
+        refusal: { ...refusal, at: new Date('2099-03-02T10:00:00+08:00') },
+        realNameReportIds: ['r1'],
+      },
+      due: '2099-03-07',
+    },
+  ])('$what → $due', ({ c, due }) => {
+    expect(reporterNoticeDueDay(c, calendar)).toBe(due);
+    // The same day as the case's own deadline view, wherever the calendar covers it.
+    if (due && !due.startsWith('2099'))
+      expect(
+        deadlinesOf(c, true, calendar, new Date('2026-10-01T12:00:00+08:00')).deadlines
+          ?.reporterNotice?.dueDate,
+      ).toBe(due);
+  });
+});
+
+describe('refundOrderFacts: what the order-to-refund forms show', () => {
+  const opened: EnforcementCase = {
+    ...caseReceivedAt(new Date('2026-02-16T10:00:00+08:00')),
+    state: 'investigating',
+    openedAt: new Date('2026-03-02T10:00:00+08:00'),
+    decisionDueAt: endOfShanghaiDay('2026-05-31'),
+  };
+  const now = new Date('2026-04-10T16:00:00+08:00');
+  it('has no running order before one starts', () => {
+    expect(refundOrderFacts(opened, calendar, now)).toEqual({
+      decisionDue: '2026-05-31',
+      runningSince: null,
+      ifEndedToday: null,
+    });
+  });
+  it('counts the running order to today, both ends, and the due day ending it leaves', () => {
+    const running = {
+      ...opened,
+      refundOrderPeriods: [
+        { from: new Date('2026-04-01T09:00:00+08:00'), to: null, orderedByUserId: 2 },
+      ],
+    };
+    expect(refundOrderFacts(running, calendar, now)).toEqual({
+      decisionDue: '2026-05-31',
+      runningSince: '2026-04-01',
+      ifEndedToday: { days: 10, decisionDue: '2026-06-10' },
+    });
   });
 });
 

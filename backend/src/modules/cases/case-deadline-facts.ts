@@ -1,10 +1,13 @@
-import type { CaseDeadlinesView, DeadlineView } from '@zgd/shared-types';
+import type { CaseDeadlinesView, CaseRefundOrderFacts, DeadlineView } from '@zgd/shared-types';
 import {
   addCalendarDays,
+  calendarDaysBetween,
   caseDeadlines,
   DEADLINE_LIMITS,
   isYearNotCovered,
   periodEnd,
+  shanghaiDate,
+  toCalendarDate,
   urgentDeadline,
   type CalendarDate,
   type CaseDeadlineFacts,
@@ -93,6 +96,36 @@ export function decisionDueDayAfterRefundOrder(
 }
 
 /**
+ * What the forms that start and end an order to refund show: the decision due day now, and
+ * were the running order ended at `now`, its days (both ends included) and the due day it
+ * leaves (what `resume_after_refund_order` will store).
+ */
+export function refundOrderFacts(
+  c: EnforcementCase,
+  calendar: WorkingCalendar,
+  now: Date,
+): CaseRefundOrderFacts {
+  const running = c.refundOrderPeriods.find((p) => p.to === null) ?? null;
+  const since = running ? shanghaiDate(running.from) : null;
+  let ifEndedToday: CaseRefundOrderFacts['ifEndedToday'] = null;
+  if (since && c.openedAt) {
+    try {
+      ifEndedToday = {
+        days: calendarDaysBetween(since, shanghaiDate(now)) + 1,
+        decisionDue: decisionDueDayAfterRefundOrder(c, now, calendar),
+      };
+    } catch (e) {
+      if (!isYearNotCovered(e)) throw e;
+    }
+  }
+  return {
+    decisionDue: c.decisionDueAt ? shanghaiDate(c.decisionDueAt) : null,
+    runningSince: since,
+    ifEndedToday,
+  };
+}
+
+/**
  * When the last real-name reporter was told the filing decision; null while one is still to be
  * told (or none was).
  */
@@ -102,6 +135,28 @@ export function reportersNotifiedAt(c: EnforcementCase): Date | null {
   );
   if (told.length === 0 || told.some((at) => at === undefined)) return null;
   return new Date(Math.max(...told.map((at) => at!.getTime())));
+}
+
+/**
+ * The day the case's real-name reporters must be told the decision on 立案 by (5 working days
+ * after it, as caseDeadlines counts it), while one of them is still to be told; null when no
+ * decision was made yet, the case has no real-name report, or every reporter was told. Across a
+ * year the calendar lacks: 5 calendar days after the decision, never later than the real day.
+ */
+export function reporterNoticeDueDay(
+  c: EnforcementCase,
+  calendar: WorkingCalendar,
+): CalendarDate | null {
+  const decidedAt = c.openedAt ?? c.refusal?.at ?? null;
+  if (!decidedAt || c.realNameReportIds.length === 0 || reportersNotifiedAt(c)) return null;
+  const day = toCalendarDate(decidedAt);
+  const { workingDays } = DEADLINE_LIMITS.reporterNotice;
+  try {
+    return periodEnd(day, { workingDays }, calendar);
+  } catch (e) {
+    if (!isYearNotCovered(e)) throw e;
+    return addCalendarDays(day, workingDays);
+  }
 }
 
 /**

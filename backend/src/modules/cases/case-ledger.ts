@@ -3,7 +3,8 @@ import type { EntityManager } from 'typeorm';
 import { AppError } from '../../common/errors/app-error';
 import { CaseHttpErrorCode } from '@zgd/shared-types';
 import { AuditService } from '../audit';
-import { shanghaiDate } from '../calendar';
+import { CalendarService, shanghaiDate, type WorkingCalendar } from '../calendar';
+import { reporterNoticeDueDay } from './case-deadline-facts';
 import { NotificationsService } from '../notifications/notifications.service';
 import type { CaseRow } from './case.entity';
 import { CasesRepository } from './cases.repository';
@@ -28,17 +29,19 @@ export class CaseLedger {
     private readonly repo: CasesRepository,
     private readonly audit: AuditService,
     private readonly notifications: NotificationsService,
+    private readonly calendar: CalendarService,
   ) {}
 
   /** A newly registered case. */
   async insert(m: EntityManager, c: EnforcementCase, event: CaseEvent, labels: CaseLabels) {
-    await this.repo.insertCase(toRow(c, labels, event.at), m);
+    await this.repo.insertCase(toRow(c, labels, event.at, await this.calendar.calendar()), m);
     await this.appendEvent(m, event, labels.number);
   }
 
   /** A step of an existing case, saved only over the version it was read at. */
   async update(m: EntityManager, c: EnforcementCase, event: CaseEvent, before: CaseRow) {
-    const saved = await this.repo.updateCase(toRow(c, before, event.at), before.version, m);
+    const row = toRow(c, before, event.at, await this.calendar.calendar());
+    const saved = await this.repo.updateCase(row, before.version, m);
     if (!saved) throw new AppError(CaseHttpErrorCode.CONFLICT, '案件已被他人更新，请刷新后重试');
     await this.appendEvent(m, event, before.number);
   }
@@ -65,7 +68,16 @@ export class CaseLedger {
   }
 }
 
-function toRow(c: EnforcementCase, labels: CaseLabels, at: Date): CaseRow {
+/**
+ * The row of a case: its model and the columns copied from it for the queue. The one place
+ * they are computed, for every step, in the step's transaction.
+ */
+function toRow(
+  c: EnforcementCase,
+  labels: CaseLabels,
+  at: Date,
+  calendar: WorkingCalendar,
+): CaseRow {
   return {
     id: c.id,
     number: labels.number,
@@ -78,6 +90,7 @@ function toRow(c: EnforcementCase, labels: CaseLabels, at: Date): CaseRow {
     receivedAt: c.registeredAt,
     filingDue: shanghaiDate(c.filingDueAt),
     decisionDue: c.decisionDueAt ? shanghaiDate(c.decisionDueAt) : null,
+    noticeDue: reporterNoticeDueDay(c, calendar),
     assigneeUserId: c.assigneeUserId,
     version: c.version,
     updatedAt: at,

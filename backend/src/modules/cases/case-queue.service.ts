@@ -25,7 +25,7 @@ import { CalendarService, shanghaiDate } from '../calendar';
 import { formatFen } from '../reconciliation/domain/exact';
 import { CaseRow } from './case.entity';
 import { CASES_CLOCK, type CaseClock } from './case-clock';
-import { deadlinesOf } from './case-deadline-facts';
+import { deadlinesOf, refundOrderFacts } from './case-deadline-facts';
 import { renderCaseDocument, type CaseDocumentFacts } from './case-documents';
 import { caseFailure } from './case-failure';
 import { CaseLedger } from './case-ledger';
@@ -116,7 +116,7 @@ export class CaseQueueService {
     ]);
     const items: CaseQueueItem[] = rows.map(({ row, claimedFen }) => {
       const c = caseFromJson(row.model);
-      const { due, kind } = queueDueOf(row.state, row.filingDue, row.decisionDue);
+      const { due, kind } = queueDueOf(row.state, row.filingDue, row.decisionDue, row.noticeDue);
       const flags = dueFlags(due, today, soonUntil);
       return {
         ...summaryView(row, c, deadlinesOf(c, realName.has(row.id), calendar, now)),
@@ -223,12 +223,14 @@ export class CaseQueueService {
   async workbench(p: Principal, id: string): Promise<CaseWorkbenchView> {
     const row = await this.load(p, id);
     const c = caseFromJson(row.model);
-    const [entity, names] = await Promise.all([
+    const now = this.clock.now();
+    const [entity, names, calendar] = await Promise.all([
       this.repo.entity(row.entityId),
       this.repo.displayNames(row.assigneeUserId ? [row.assigneeUserId] : []),
+      this.calendar.calendar(),
     ]);
     return {
-      actions: allowedActions(c, actorOf(p)).map((action) => ({
+      actions: allowedActions(c, actorOf(p), now).map((action) => ({
         action,
         label: actionLabel(action),
       })),
@@ -249,6 +251,7 @@ export class CaseQueueService {
         title: CASE_DOCUMENT_TITLES[kind],
         ready: documentReady(kind, c),
       })),
+      refundOrder: refundOrderFacts(c, calendar, now),
     };
   }
 

@@ -7,16 +7,13 @@ import {
   type WorkingCalendar,
 } from '../calendar';
 import { parseScaledOrThrow, type Fen } from '../reconciliation/domain/exact';
-import { checkActor } from './domain/case-permissions';
 import {
   ACTION_LABELS,
-  ALLOWED_FROM,
-  FINAL_STATES,
+  gate,
   PRE_FILING_STATES,
   type CaseAction,
   type CaseActionType,
   type CaseActor,
-  type CaseState,
   type EnforcementCase,
 } from './domain';
 
@@ -30,10 +27,24 @@ export const NO_QUEUE_DUE = '9999-12-31';
 
 /**
  * The deadline that orders the queue, as the generated column `queue_due` computes it
- * (migration 1764461000000): the filing decision before 立案, the case decision while
- * investigating, none afterwards.
+ * (migrations 1764461000000, 1764461500000): the filing decision before 立案, the case decision
+ * while investigating, and the reporter notice (告知) while a real-name reporter is untold
+ * (`noticeDue`, written by the case ledger) when it is nearer, in any state after the decision
+ * on 立案, refused and closed cases included.
  */
 export function queueDueOf(
+  state: string,
+  filingDue: string,
+  decisionDue: string | null,
+  noticeDue: string | null = null,
+): { due: string | null; kind: CaseQueueDueKind | null } {
+  const base = stateDueOf(state, filingDue, decisionDue);
+  if (noticeDue && (base.due === null || noticeDue < base.due))
+    return { due: noticeDue, kind: 'reporter_notice' };
+  return base;
+}
+
+function stateDueOf(
   state: string,
   filingDue: string,
   decisionDue: string | null,
@@ -131,13 +142,41 @@ export function decodeCursor(cursor: string, fingerprint: string): QueueKey | nu
  * What a report claims: Σ of the refunds its frozen formula sheets say the tenant is owed.
  * A month with nothing owed adds nothing.
  */
-export function claimedFenOfSheets(sheets: readonly Pick<TenantMonthSheet, 'verdict'>[]): Fen {
+export function claimedFenOfSheets(
+  sheets: readonly { verdict: Pick<TenantMonthSheet['verdict'], 'refund'> }[],
+): Fen {
   let total = 0n;
   for (const s of sheets) {
     const fen = parseScaledOrThrow(s.verdict.refund, 2);
     if (fen > 0n) total += fen;
   }
   return total;
+}
+
+/** One month of a report as its evidence froze it: the refund owed to the tenant that month. */
+export interface MonthClaim {
+  period: string;
+  verdict: Pick<TenantMonthSheet['verdict'], 'refund'>;
+}
+
+/**
+ * What a report adds to its case's claimed amount: the refunds owed of the months its tenant had
+ * not yet reported at that account in this case (`reportedBefore`). Each (tenant, account, month)
+ * counts once per case, as the first report of it froze it: a tenant reporting a month again
+ * with a new idempotency key claims nothing twice.
+ */
+export function newlyClaimedFen(
+  months: readonly MonthClaim[],
+  reportedBefore: ReadonlySet<string>,
+): Fen {
+  const seen = new Set(reportedBefore);
+  const counted: MonthClaim[] = [];
+  for (const month of months) {
+    if (seen.has(month.period)) continue;
+    seen.add(month.period);
+    counted.push(month);
+  }
+  return claimedFenOfSheets(counted);
 }
 
 /** Not offered on the case page: merging is intake's, confirming a refund the tenant's. */
@@ -147,15 +186,12 @@ const STAFF_ACTIONS = (Object.keys(ACTION_LABELS) as CaseActionType[]).filter(
 );
 
 /**
- * The steps `actor` may take on `c` now: its role may take the step, the case is its own
- * district's, and the state allows it. Inputs (amounts, reasons) are checked when it is taken.
+ * The steps `actor` may take on `c` now: exactly those the workflow's gate lets through (role,
+ * district, state, what the step needs of the case), after 不予立案 and 办结 too. Inputs
+ * (amounts, reasons, which report) are checked when the step is taken.
  */
-export function allowedActions(c: EnforcementCase, actor: CaseActor): CaseActionType[] {
-  if (FINAL_STATES.has(c.state as CaseState)) return [];
-  return STAFF_ACTIONS.filter(
-    (type) =>
-      ALLOWED_FROM[type].includes(c.state) && checkActor(c, { type } as CaseAction, actor) === null,
-  );
+export function allowedActions(c: EnforcementCase, actor: CaseActor, now: Date): CaseActionType[] {
+  return STAFF_ACTIONS.filter((type) => gate(c, { type } as CaseAction, actor, now) === null);
 }
 
 export const actionLabel = (type: CaseActionType) => ACTION_LABELS[type];

@@ -47,6 +47,13 @@ export class CaseRow {
   @Column({ name: 'decision_due', type: 'varchar', length: 10, nullable: true })
   decisionDue: string | null;
 
+  /**
+   * When a real-name reporter still untold must be told the decision on 立案 (告知); null when
+   * nobody is to be told. Written by the case ledger with every step: the queue orders by it.
+   */
+  @Column({ name: 'notice_due', type: 'varchar', length: 10, nullable: true })
+  noticeDue: string | null;
+
   @Column({ name: 'assignee_user_id', type: 'int', nullable: true })
   assigneeUserId: number | null;
 

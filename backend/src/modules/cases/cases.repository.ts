@@ -56,6 +56,23 @@ export class CasesRepository {
     });
   }
 
+  /**
+   * The months a tenant already reported at an account in this case (its claim counts them
+   * once), read in the intake's transaction.
+   */
+  async periodsReported(
+    caseId: string,
+    tenantId: string,
+    accountNo: string,
+    m: EntityManager,
+  ): Promise<Set<string>> {
+    const rows = await m.find(CaseReportRow, {
+      where: { caseId, tenantId, accountNo },
+      select: { id: true, periods: true },
+    });
+    return new Set(rows.flatMap((r) => r.periods));
+  }
+
   /** Of these cases, those with at least one real-name report (its reporter must be told). */
   async casesWithRealNameReport(caseIds: string[]): Promise<Set<string>> {
     if (!caseIds.length) return new Set();

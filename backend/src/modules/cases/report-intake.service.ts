@@ -34,7 +34,7 @@ import {
 import { caseFromJson } from './domain/case-json';
 import { normalisePeriods } from './domain/merge-rules';
 import { caseFailure } from './case-failure';
-import { claimedFenOfSheets } from './case-queue';
+import { newlyClaimedFen, type MonthClaim } from './case-queue';
 import { addClaimedFen } from './case-queue.repository';
 
 type Contact = Pick<CaseReportRow, 'reporterName' | 'reporterPhone'>;
@@ -92,7 +92,10 @@ export class ReportIntakeService {
     const judged = declared.filter((d) => d.declared !== null);
     const sheets = await this.sheets(p, tenantId, body.accountNo, periods, judged);
     const unreported = judged.filter((d) => !sheets.some((x) => x.period === d.period));
-    const claimed = claimedFenOfSheets([...sheets, ...unreported.map((d) => d.declared!)]);
+    const months: MonthClaim[] = [
+      ...sheets,
+      ...unreported.map((d) => ({ period: d.period, verdict: d.declared!.verdict })),
+    ];
     const now = this.clock.now();
     const reportId = randomUUID();
     const evidence = canonicalJson(
@@ -153,10 +156,12 @@ export class ReportIntakeService {
               now,
             ),
           );
+          // Months this tenant already reported here are claimed once, by their first report.
+          const before = await this.repo.periodsReported(c.id, tenantId, body.accountNo, m);
           // The report first: the step's messages go to the case's reporters, this one too.
           await this.repo.insertReport({ ...row, caseId: c.id }, m);
           await this.ledger.update(m, merged.case, merged.event, target);
-          await addClaimedFen(m, c.id, claimed);
+          await addClaimedFen(m, c.id, newlyClaimedFen(months, before));
           return {
             answer: {
               reportId,
@@ -192,7 +197,7 @@ export class ReportIntakeService {
           number,
           source: 'report',
         });
-        await addClaimedFen(m, caseId, claimed);
+        await addClaimedFen(m, caseId, newlyClaimedFen(months, new Set()));
         return {
           answer: { reportId, caseNumber: number, merged: false, filingDue },
           replayed: false,

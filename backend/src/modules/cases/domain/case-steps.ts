@@ -51,6 +51,72 @@ const endRunning = (periods: EnforcementCase['refundOrderPeriods'], now: Date) =
 const addDays = (date: Date, days: number) => new Date(date.getTime() + days * DAY_MS);
 const iso = (date: Date) => date.toISOString();
 
+type Precondition = (c: EnforcementCase, now: Date) => CaseFailure | null;
+
+const untoldRealName = (c: EnforcementCase) =>
+  c.realNameReportIds.filter((id) => !c.reporterNotices.some((n) => n.reportId === id));
+
+/**
+ * What a step needs of the case beyond its state, whatever its input: the workflow refuses a
+ * step whose precondition fails, and the console offers only steps whose precondition holds.
+ * One list for both, so the console never offers what the workflow would refuse.
+ */
+export const PRECONDITIONS: Partial<Record<CaseActionType, Precondition>> = {
+  record_correction: (c, now) =>
+    now.getTime() > c.correctionWindowEndsAt.getTime()
+      ? fail(
+          CaseErrorCode.CORRECTION_WINDOW_CLOSED,
+          `整改退费窗口期已于 ${iso(c.correctionWindowEndsAt)} 届满`,
+        )
+      : null,
+  extend_filing_deadline: (c) =>
+    c.filingDeadlineExtended
+      ? fail(CaseErrorCode.ALREADY_EXTENDED, '立案核查期限已延长过一次，不能再次延长')
+      : null,
+  extend_decision_deadline: (c) =>
+    c.decisionDeadlineExtended || c.decisionDueAt === null
+      ? fail(CaseErrorCode.ALREADY_EXTENDED, '办案期限已延长过一次，不能再次延长')
+      : null,
+  suspend_for_refund_order: (c) =>
+    runningRefundOrder(c)
+      ? fail(
+          CaseErrorCode.REFUND_ORDER_ALREADY_RUNNING,
+          '已有正在执行的责令退还，待其期间届满后再责令',
+        )
+      : null,
+  resume_after_refund_order: (c) =>
+    runningRefundOrder(c)
+      ? null
+      : fail(CaseErrorCode.REFUND_ORDER_NOT_RUNNING, '没有正在执行的责令退还'),
+  start_refund_supervision: (c) =>
+    c.refunds.length === 0
+      ? fail(CaseErrorCode.NO_REFUNDS_ORDERED, '处理决定未责令退还，无需退款监督，可直接办结')
+      : null,
+  record_refund: (c) =>
+    c.refunds.some((r) => r.status === 'outstanding')
+      ? null
+      : fail(CaseErrorCode.REFUND_ALREADY_SETTLED, '责令退还款已全部登记'),
+  mark_refund_unconfirmable: (c) =>
+    c.refunds.some((r) => r.status === 'recorded')
+      ? null
+      : fail(CaseErrorCode.REFUND_NOT_RECORDED, '没有已登记待确认的退款'),
+  close: (c) => {
+    const outstanding = outstandingRefunds(c.refunds);
+    return outstanding.length > 0
+      ? fail(
+          CaseErrorCode.REFUNDS_OUTSTANDING,
+          `尚有 ${outstanding.length} 笔责令退还款未经承租企业确认或标记为无法确认，不能办结`,
+        )
+      : null;
+  },
+  record_reporter_notice: (c) =>
+    c.realNameReportIds.length === 0
+      ? fail(CaseErrorCode.NOTICE_NOT_REQUIRED, '本案没有实名举报，无需告知举报人')
+      : untoldRealName(c).length === 0
+        ? fail(CaseErrorCode.ALREADY_NOTIFIED, '实名举报人均已告知')
+        : null,
+};
+
 export const STEPS: { [T in CaseActionType]: StepFn<T> } = {
   assign(c, a) {
     if (!Number.isSafeInteger(a.assigneeUserId) || a.assigneeUserId <= 0)
@@ -65,11 +131,6 @@ export const STEPS: { [T in CaseActionType]: StepFn<T> } = {
   start_verification: (c) => ({ next: { ...c, state: 'verifying' }, details: {} }),
 
   record_correction(c, a, actor, now) {
-    if (now.getTime() > c.correctionWindowEndsAt.getTime())
-      return fail(
-        CaseErrorCode.CORRECTION_WINDOW_CLOSED,
-        `整改退费窗口期已于 ${iso(c.correctionWindowEndsAt)} 届满`,
-      );
     if (a.refundedFen <= 0n) return fail(CaseErrorCode.INVALID_AMOUNT, '整改退费金额应大于零');
     const correction = {
       at: now,
@@ -88,8 +149,6 @@ export const STEPS: { [T in CaseActionType]: StepFn<T> } = {
   },
 
   extend_filing_deadline(c, a) {
-    if (c.filingDeadlineExtended)
-      return fail(CaseErrorCode.ALREADY_EXTENDED, '立案核查期限已延长过一次，不能再次延长');
     const from = c.filingDueAt.getTime();
     const to = a.newDueAt.getTime();
     if (!(to > from && to <= from + MAX_FILING_EXTENSION_DAYS * DAY_MS))
@@ -166,21 +225,16 @@ export const STEPS: { [T in CaseActionType]: StepFn<T> } = {
   },
 
   extend_decision_deadline(c) {
-    if (c.decisionDeadlineExtended || c.decisionDueAt === null)
-      return fail(CaseErrorCode.ALREADY_EXTENDED, '办案期限已延长过一次，不能再次延长');
-    const decisionDueAt = addDays(c.decisionDueAt, DECISION_EXTENSION_DAYS);
+    // The precondition holds decisionDueAt set.
+    const previous = c.decisionDueAt as Date;
+    const decisionDueAt = addDays(previous, DECISION_EXTENSION_DAYS);
     return {
       next: { ...c, decisionDueAt, decisionDeadlineExtended: true },
-      details: { previousDueAt: iso(c.decisionDueAt), decisionDueAt: iso(decisionDueAt) },
+      details: { previousDueAt: iso(previous), decisionDueAt: iso(decisionDueAt) },
     };
   },
 
   suspend_for_refund_order(c, _a, actor, now) {
-    if (runningRefundOrder(c))
-      return fail(
-        CaseErrorCode.REFUND_ORDER_ALREADY_RUNNING,
-        '已有正在执行的责令退还，待其期间届满后再责令',
-      );
     const period = { from: now, to: null, orderedByUserId: actor.userId };
     return {
       next: { ...c, refundOrderPeriods: [...c.refundOrderPeriods, period] },
@@ -189,8 +243,8 @@ export const STEPS: { [T in CaseActionType]: StepFn<T> } = {
   },
 
   resume_after_refund_order(c, a, _actor, now) {
-    const running = runningRefundOrder(c);
-    if (!running) return fail(CaseErrorCode.REFUND_ORDER_NOT_RUNNING, '没有正在执行的责令退还');
+    // The precondition holds an order running.
+    const running = runningRefundOrder(c)!;
     if (c.decisionDueAt && a.decisionDueAt.getTime() < c.decisionDueAt.getTime())
       return fail(CaseErrorCode.INVALID_DEADLINE, '责令退还期间不计入办案期限，期限不会因此提前');
     return {
@@ -252,8 +306,6 @@ export const STEPS: { [T in CaseActionType]: StepFn<T> } = {
   },
 
   start_refund_supervision(c) {
-    if (c.refunds.length === 0)
-      return fail(CaseErrorCode.NO_REFUNDS_ORDERED, '处理决定未责令退还，无需退款监督，可直接办结');
     return {
       next: { ...c, state: 'refund_supervision' },
       details: { refundTenants: c.refunds.length },
@@ -292,12 +344,6 @@ export const STEPS: { [T in CaseActionType]: StepFn<T> } = {
   },
 
   close(c, _a, _actor, now) {
-    const outstanding = outstandingRefunds(c.refunds);
-    if (outstanding.length > 0)
-      return fail(
-        CaseErrorCode.REFUNDS_OUTSTANDING,
-        `尚有 ${outstanding.length} 笔责令退还款未经承租企业确认或标记为无法确认，不能办结`,
-      );
     const count = (status: string) => c.refunds.filter((r) => r.status === status).length;
     return {
       next: { ...c, state: 'closed', closedAt: now },

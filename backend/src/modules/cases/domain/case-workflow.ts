@@ -13,7 +13,7 @@ import {
   type EnforcementCase,
 } from './case-model';
 import { checkActor, MAY_REGISTER } from './case-permissions';
-import { STEPS, type Step } from './case-steps';
+import { PRECONDITIONS, STEPS, type Step } from './case-steps';
 import { isPeriod, normalisePeriods } from './merge-rules';
 
 /*
@@ -82,12 +82,17 @@ export const ACTION_LABELS: Readonly<Record<CaseActionType, string>> = {
   record_reporter_notice: '登记告知举报人',
 };
 
-export function transition(
+/**
+ * Whether `actor` may take a step of this kind on `c` now, whatever its input: who (role, then
+ * whose case), then the state, then what the step needs of the case (PRECONDITIONS). The
+ * workflow's own check before every step, and what the console's workbench offers.
+ */
+export function gate(
   c: EnforcementCase,
   action: CaseAction,
   actor: CaseActor,
   now: Date,
-): TransitionResult {
+): CaseFailure | null {
   const denied = checkActor(c, action, actor);
   if (denied) return denied;
   const label = CASE_STATE_LABELS[c.state];
@@ -98,6 +103,17 @@ export function transition(
       CaseErrorCode.ACTION_NOT_ALLOWED,
       `案件处于“${label}”状态，不能${ACTION_LABELS[action.type]}`,
     );
+  return PRECONDITIONS[action.type]?.(c, now) ?? null;
+}
+
+export function transition(
+  c: EnforcementCase,
+  action: CaseAction,
+  actor: CaseActor,
+  now: Date,
+): TransitionResult {
+  const refused = gate(c, action, actor, now);
+  if (refused) return refused;
   const step = (STEPS[action.type] as (...args: unknown[]) => Step | CaseFailure)(
     c,
     action,

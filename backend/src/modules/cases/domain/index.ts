@@ -8,6 +8,7 @@ export { DECISION_DAYS, DECISION_EXTENSION_DAYS } from './case-steps';
 export {
   ACTION_LABELS,
   ALLOWED_FROM,
+  gate,
   registerCase,
   transition,
   type NewCase,
