@@ -23,6 +23,54 @@ async function shoot(page, name) {
   await page.setViewportSize(VIEWPORT);
 }
 
+/** The demo data is seeded in the background after the product starts answering. */
+async function seeded(product) {
+  const deadline = Date.now() + 60_000;
+  while (!product.output.join('').includes('demo data seeded')) {
+    if (Date.now() > deadline) throw new Error(`demo data not seeded:\n${product.output.join('')}`);
+    await new Promise((r) => setTimeout(r, 200));
+  }
+}
+
+/**
+ * The grid's bill of the demo premises for July 2025, a month the park never reported its
+ * tenants' charges for, imported as the city administrator would.
+ */
+async function importJulyGridBill(product) {
+  const login = await fetch(`${product.baseUrl}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username: 'admin', password: 'demo1234' }),
+  });
+  assert.equal(login.status, 200);
+  const auth = { authorization: `Bearer ${(await login.json()).token}` };
+  const form = new FormData();
+  form.append(
+    'files',
+    new Blob([
+      'account_no,entity_id,period,user_class,voltage,pricing,line,tou,kwh,unit_price,amount\n' +
+        '3100000002,91310112YUYU122BX0,2025-07,general_commercial,lt_1kv,single,energy,none,9000,0.78,7020.00\n',
+    ]),
+    'grid_bills.csv',
+  );
+  const res = await fetch(`${product.baseUrl}/api/imports`, {
+    method: 'POST',
+    headers: auth,
+    body: form,
+  });
+  assert.ok([201, 202].includes(res.status), await res.clone().text());
+  const { jobId } = await res.json();
+  const deadline = Date.now() + 60_000;
+  for (;;) {
+    const r = await fetch(`${product.baseUrl}/api/imports/deliveries/${jobId}`, { headers: auth });
+    const d = await r.json();
+    if (d.status === 'done') return d.batch;
+    assert.notEqual(d.status, 'failed', JSON.stringify(d));
+    if (Date.now() > deadline) throw new Error(`import not done: ${JSON.stringify(d)}`);
+    await new Promise((r) => setTimeout(r, 250));
+  }
+}
+
 describe('declaring a month on the H5 mini-program', () => {
   let product;
   let browser;
@@ -68,6 +116,24 @@ describe('declaring a month on the H5 mini-program', () => {
     await (await chooser).setFiles({ name: 'bill.png', mimeType: 'image/png', buffer: photo });
     await form.locator('.declare__photo').first().locator('img').waitFor();
     assert.equal(await form.locator('.declare__photo img').count(), 1);
+    // The thumbnail fills its square, cropped rather than squeezed into a strip.
+    const thumb = await form
+      .locator('.declare__photo')
+      .first()
+      .evaluate((box) => {
+        const img = box.querySelector('img');
+        const [b, i] = [box.getBoundingClientRect(), img.getBoundingClientRect()];
+        return {
+          square: Math.abs(b.width - b.height) < 1 && b.width > 50,
+          covered:
+            i.left <= b.left + 0.5 &&
+            i.top <= b.top + 0.5 &&
+            i.right >= b.right - 0.5 &&
+            i.bottom >= b.bottom - 0.5,
+          fit: getComputedStyle(img).objectFit,
+        };
+      });
+    assert.deepEqual(thumb, { square: true, covered: true, fit: 'cover' });
     await page.waitForLoadState('networkidle');
     await shoot(page, 'miniapp-declare-form');
 
@@ -91,6 +157,70 @@ describe('declaring a month on the H5 mini-program', () => {
     await page.waitForLoadState('networkidle');
     await shoot(page, 'miniapp-declare-result');
 
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
+  it('reports a month the entity never reported, on the judged declaration alone', async () => {
+    await seeded(product);
+    await importJulyGridBill(product);
+    const { page, problems, context } = await watchedPage(browser, {
+      viewport: VIEWPORT,
+      deviceScaleFactor: 2,
+      isMobile: true,
+      hasTouch: true,
+      locale: 'zh-CN',
+    });
+    await page.goto(`${product.baseUrl}/`, { waitUntil: 'networkidle' });
+    await page.locator('.empty__action', { hasText: '登录' }).click();
+    await page.locator('.account', { hasText: '租户1号商行' }).click();
+    await page.locator('.month-card').first().waitFor();
+    assert.equal(
+      await page.locator('.month-card', { hasText: '2025年7月' }).count(),
+      0,
+      'the park reported nothing for July',
+    );
+
+    // Home → 申报实际电费 → 申报一个月份, the form opened for July at the demo premises.
+    await page.getByText('申报实际电费').click();
+    await page.getByText('申报一个月份').waitFor();
+    await page.goto(
+      `${product.baseUrl}/packages/declare/pages/new/index?accountNo=3100000002&period=2025-07`,
+      { waitUntil: 'networkidle' },
+    );
+    const form = page.locator('.declare');
+    await form.getByText('2025年7月 ›').waitFor();
+    const inputs = form.locator('.field__input input');
+    await inputs.nth(1).fill('3000');
+    await inputs.nth(2).fill('1.3');
+    await inputs.nth(3).fill('3900.00');
+    await form.getByText('提交申报').click();
+
+    const result = page.locator('.declare', { hasText: '按您的申报' });
+    await result.waitFor();
+    await result.getByText('收费主体未上报该月份').waitFor();
+    // 3000 kWh × (1.30 − 0.78) = 1560.00 to refund.
+    assert.match(
+      await result.locator('.source').first().innerText(),
+      /多收电费[\s\S]*应退 ¥1560\.00/,
+    );
+    await shoot(page, 'miniapp-declare-unreported');
+    await result.getByText('一键举报（举报材料附本次申报）›').click();
+
+    const report = page.locator('.report');
+    await report.getByText('2025年7月（按您的申报）：多收电费，应退还您 ¥1560.00').waitFor();
+    await report.getByText(/收费主体未上报该月份。/).waitFor();
+    assert.equal(await report.locator('.chip--on').innerText(), '2025年7月');
+    await shoot(page, 'miniapp-declare-report');
+    await report.getByText('提交举报').click();
+    const number = page.locator('.report-done__number');
+    await number.waitFor();
+    const caseNumber = await number.innerText();
+    assert.match(caseNumber, /^沪转供-310112-\d{4}-\d{5}$/);
+
+    await page.getByText('查看我的举报').click();
+    await page.locator('.case-card', { hasText: caseNumber }).waitFor();
+    await shoot(page, 'miniapp-declare-report-mine');
     assert.deepEqual(problems, []);
     await context.close();
   });

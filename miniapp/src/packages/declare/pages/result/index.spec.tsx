@@ -47,7 +47,7 @@ describe('declaration result page', () => {
     show(JUDGED);
     fireEvent.click(await screen.findByText('一键举报（举报材料附本次申报）›'));
     expect(taro.navigateTo).toHaveBeenCalledWith({
-      url: '/packages/report/pages/new/index?accountNo=3100000002&period=2025-04',
+      url: `/packages/report/pages/new/index?accountNo=3100000002&period=2025-04&declaration=${JUDGED.id}`,
     });
   });
 
@@ -62,6 +62,22 @@ describe('declaration result page', () => {
     show({ ...JUDGED, reported: null, mismatch: null });
     await screen.findByText('收费主体未上报该月份');
     expect(screen.queryByText('与收费主体上报不一致')).toBeNull();
+    // A red month the entity never reported is reported on the declaration alone.
+    fireEvent.click(screen.getByText('一键举报（举报材料附本次申报）›'));
+    expect(taro.navigateTo).toHaveBeenCalledWith({
+      url: expect.stringMatching(/period=2025-04&declaration=/),
+    });
+  });
+
+  it('offers no report of a month both sources find in order', async () => {
+    const green = { level: 'green' as const, refund: '0.00', reasons: [] };
+    show({
+      ...JUDGED,
+      declared: { ...JUDGED.declared!, verdict: green },
+      reported: null,
+      mismatch: null,
+    });
+    await screen.findByText('按您的申报');
     expect(screen.queryByText('一键举报（举报材料附本次申报）›')).toBeNull();
   });
 });

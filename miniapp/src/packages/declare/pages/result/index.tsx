@@ -13,6 +13,13 @@ type Load =
   | { state: 'failed'; message: string }
   | { state: 'ready'; view: DeclarationView };
 
+/**
+ * A red or yellow month may be reported from here, the entity's report or not: a month it never
+ * reported is reported on the declaration alone.
+ */
+const reportable = (view: DeclarationView) =>
+  [view.declared, view.reported].some((s) => s && s.verdict.level !== 'green');
+
 /** A declaration's verdict: waiting for the grid bill, or both sources side by side. */
 export default function DeclarationResultPage() {
   const { params } = useRouter();
@@ -78,10 +85,14 @@ export default function DeclarationResultPage() {
           ))}
         </View>
       )}
-      {view.reported && view.declared && view.declared.verdict.level !== 'green' && (
+      {reportable(view) && (
         <Text
           className="declare__add"
-          onClick={() => Taro.navigateTo({ url: newReportUrl(view.accountNo, view.period) })}
+          onClick={() =>
+            Taro.navigateTo({
+              url: `${newReportUrl(view.accountNo, view.period)}&declaration=${view.id}`,
+            })
+          }
         >
           一键举报（举报材料附本次申报）›
         </Text>

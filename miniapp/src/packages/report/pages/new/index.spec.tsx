@@ -10,6 +10,7 @@ import taro, {
   storageValue,
 } from '../../../../../test/taro-fake';
 import type { ReportDraft } from '../../../../services/report-draft';
+import { JUDGED } from '../../../declare/testing/views';
 import { retryClock } from '../../../../services/reports-api';
 import NewReportPage from './index';
 
@@ -91,6 +92,44 @@ describe('one-click report page', () => {
     );
     expect(storageValue(DRAFT_KEY)).toBeUndefined();
     expect(taro.requestSubscribeMessage).not.toHaveBeenCalled();
+  });
+
+  it('starts from a judged declaration of a month the entity never reported, and files it', async () => {
+    const declared = { ...JUDGED, period: '2025-07', reported: null, mismatch: null };
+    route('GET', `/me/declarations/${declared.id}`, declared);
+    route('POST', '/reports', { statusCode: 201, data: ANSWER });
+    setRouterParams({ accountNo: '3100000002', period: '2025-07', declaration: declared.id });
+    render(<NewReportPage />);
+    expect(
+      await screen.findByText('2025年7月（按您的申报）：多收电费，应退还您 ¥2484.45'),
+    ).toBeTruthy();
+    expect(screen.getByText('收费主体：闵行某工业园（户号 3100000002）')).toBeTruthy();
+    expect(screen.getByText(/收费主体未上报该月份。/)).toBeTruthy();
+    expect(screen.getByText(/和 1 张照片/)).toBeTruthy();
+    // No sheet is asked for: the entity has none for this month.
+    expect(request.mock.calls.some(([r]) => r.url === '/api/me/months/3100000002/2025-07')).toBe(
+      false,
+    );
+    const chips = [...document.querySelectorAll('.chip')];
+    expect(chips.map((c) => [c.textContent, c.className])).toEqual([
+      ['2025年7月', 'chip chip--red chip--on'],
+      ['2025年6月', expect.stringContaining('chip--')],
+      ['2025年5月', expect.stringContaining('chip--')],
+      ['2025年4月', expect.stringContaining('chip--')],
+      ['2025年3月', expect.stringContaining('chip--')],
+    ]);
+    fireEvent.click(screen.getByText('提交举报'));
+    expect(await screen.findByText(ANSWER.caseNumber)).toBeTruthy();
+    expect(posts()[0].data).toMatchObject({ accountNo: '3100000002', periods: ['2025-07'] });
+  });
+
+  it('shows the declaration beside the sheet of a month the entity also reported', async () => {
+    route('GET', `/me/declarations/${JUDGED.id}`, { ...JUDGED, period: '2025-03' });
+    setRouterParams({ accountNo: '3100000002', period: '2025-03', declaration: JUDGED.id });
+    render(<NewReportPage />);
+    expect(await screen.findByText('2025年3月：多收电费，应退还您 ¥2012.58')).toBeTruthy();
+    expect(screen.getByText('您的申报')).toBeTruthy();
+    expect(screen.getByText('· 与收费主体上报的数据不一致')).toBeTruthy();
   });
 
   it('keeps the draft when the app is closed: text, choices, photos and the same key', async () => {

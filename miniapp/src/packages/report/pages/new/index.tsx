@@ -1,6 +1,6 @@
 import { Button, Text, Textarea, View } from '@tarojs/components';
 import { useRouter } from '@tarojs/taro';
-import type { ReportBody, TenantMonthSheet, TenantMonthSummary } from '@zgd/shared-types';
+import type { DeclarationView, ReportBody, TenantMonthSheet } from '@zgd/shared-types';
 import { useEffect, useState } from 'react';
 import { askForCaseUpdates, discardPhotos } from '../../../../services/device';
 import { fetchMonthSheet, fetchMyMonths } from '../../../../services/months-api';
@@ -8,7 +8,13 @@ import { clearDraft, type ReportDraft } from '../../../../services/report-draft'
 import { submitReport, uploadPhoto } from '../../../../services/reports-api';
 import { IdentityChoice } from '../../components/identity-choice';
 import { PhotoPicker } from '../../components/photo-picker';
-import { MonthChoice, ReportEvidence } from '../../components/report-evidence';
+import {
+  DeclarationEvidence,
+  MonthChoice,
+  ReportEvidence,
+  type MonthOption,
+} from '../../components/report-evidence';
+import { fetchDeclaration } from '../../declaration-api';
 import { ReportSuccess } from '../../components/report-success';
 import { useReportDraft } from '../../use-report-draft';
 import '../../report.scss';
@@ -16,7 +22,41 @@ import '../../report.scss';
 type Load =
   | { state: 'loading' }
   | { state: 'failed'; message: string }
-  | { state: 'ready'; sheet: TenantMonthSheet; months: TenantMonthSummary[] };
+  | {
+      state: 'ready';
+      /** Null: the entity never reported the month, which the tenant declared. */
+      sheet: TenantMonthSheet | null;
+      declaration: DeclarationView | null;
+      months: MonthOption[];
+    };
+
+/**
+ * What the page shows: the month's sheet, unless the report starts from a judged declaration
+ * of a month the entity never reported (its sheet does not exist); the declaration beside it.
+ */
+async function loadEvidence(
+  accountNo: string,
+  period: string,
+  declarationId: string,
+): Promise<Load> {
+  const declaration = declarationId ? await fetchDeclaration(declarationId) : null;
+  if (declaration && (declaration.accountNo !== accountNo || declaration.period !== period))
+    return { state: 'failed', message: '申报与举报的户号或月份不一致，请从申报结果页进入' };
+  const declaredOnly = declaration?.declared != null && declaration.reported === null;
+  const [sheet, all] = await Promise.all([
+    declaredOnly ? null : fetchMonthSheet(accountNo, period),
+    fetchMyMonths(),
+  ]);
+  const months: MonthOption[] = all
+    .filter(
+      (m) => m.accountNo === accountNo && (m.verdict.level !== 'green' || m.period === period),
+    )
+    .map((m) => ({ period: m.period, level: m.verdict.level }));
+  if (declaredOnly && !months.some((m) => m.period === period))
+    months.push({ period, level: declaration.declared!.verdict.level });
+  months.sort((a, b) => b.period.localeCompare(a.period));
+  return { state: 'ready', sheet, declaration, months };
+}
 
 /** The body the server gets: the same on every retry, key included. */
 export function reportBody(d: ReportDraft): ReportBody {
@@ -33,7 +73,8 @@ export function reportBody(d: ReportDraft): ReportBody {
 }
 
 /**
- * 一键举报 from a red or yellow month: prefilled with its findings; photos, a description,
+ * 一键举报 from a red or yellow month, or from the tenant's judged declaration of it (which is
+ * all there is of a month the entity never reported): prefilled with the findings; photos, a description,
  * real-name or anonymous. The draft survives closing the app; a flaky network is retried with
  * the same idempotency key, so the report is never filed twice.
  */
@@ -41,6 +82,7 @@ export default function NewReportPage() {
   const { params } = useRouter();
   const accountNo = params.accountNo ?? '';
   const period = params.period ?? '';
+  const declarationId = params.declaration ?? '';
   const { draft, update, latest } = useReportDraft(accountNo, period);
   const [load, setLoad] = useState<Load>({ state: 'loading' });
   const [busy, setBusy] = useState(false);
@@ -52,18 +94,13 @@ export default function NewReportPage() {
       return;
     }
     let active = true;
-    Promise.all([fetchMonthSheet(accountNo, period), fetchMyMonths()])
-      .then(([sheet, all]) => {
-        const months = all.filter(
-          (m) => m.accountNo === accountNo && (m.verdict.level !== 'green' || m.period === period),
-        );
-        if (active) setLoad({ state: 'ready', sheet, months });
-      })
+    loadEvidence(accountNo, period, declarationId)
+      .then((ready) => active && setLoad(ready))
       .catch((e: Error) => active && setLoad({ state: 'failed', message: e.message }));
     return () => {
       active = false;
     };
-  }, [accountNo, period]);
+  }, [accountNo, period, declarationId]);
 
   /** Uploads the photos not uploaded yet; the draft is forgotten once all are. */
   const uploadLeft = async (reportId: string) => {
@@ -128,7 +165,10 @@ export default function NewReportPage() {
     });
   return (
     <View className="report">
-      <ReportEvidence sheet={load.sheet} />
+      {load.sheet && <ReportEvidence sheet={load.sheet} />}
+      {load.declaration && (
+        <DeclarationEvidence view={load.declaration} alone={load.sheet === null} />
+      )}
       <MonthChoice months={load.months} chosen={draft.periods} locked={locked} onToggle={toggle} />
       <PhotoPicker
         photos={draft.photos}
