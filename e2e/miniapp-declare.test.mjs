@@ -130,7 +130,7 @@ describe('declaring a month on the H5 mini-program', () => {
             i.top <= b.top + 0.5 &&
             i.right >= b.right - 0.5 &&
             i.bottom >= b.bottom - 0.5,
-          fit: getComputedStyle(img).objectFit,
+          fit: box.ownerDocument.defaultView.getComputedStyle(img).objectFit,
         };
       });
     assert.deepEqual(thumb, { square: true, covered: true, fit: 'cover' });
