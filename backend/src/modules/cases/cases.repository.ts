@@ -57,20 +57,27 @@ export class CasesRepository {
   }
 
   /**
-   * The months a tenant already reported at an account in this case (its claim counts them
-   * once), read in the intake's transaction.
+   * Which of these months the tenant already reported at an account in this case (its claim
+   * counts them once), read in the intake's transaction. One bounded probe per month, each
+   * stopping at the first match: its cost does not grow with the number of reports of the case.
    */
   async periodsReported(
     caseId: string,
     tenantId: string,
     accountNo: string,
+    periods: readonly string[],
     m: EntityManager,
   ): Promise<Set<string>> {
-    const rows = await m.find(CaseReportRow, {
-      where: { caseId, tenantId, accountNo },
-      select: { id: true, periods: true },
-    });
-    return new Set(rows.flatMap((r) => r.periods));
+    const found = new Set<string>();
+    for (const period of periods) {
+      const rows: unknown[] = await m.query(
+        `SELECT id FROM case_report
+          WHERE case_id = ? AND tenant_id = ? AND account_no = ? AND periods LIKE ? LIMIT 1`,
+        [caseId, tenantId, accountNo, `%"${period}"%`],
+      );
+      if (rows.length) found.add(period);
+    }
+    return found;
   }
 
   /** Of these cases, those with at least one real-name report (its reporter must be told). */
@@ -115,14 +122,21 @@ export class CasesRepository {
    * Makes intake for one charging entity take turns until the transaction ends, so two reports
    * of the same conduct arriving together cannot both open a case. On MySQL the entity's row is
    * locked; SQLite's transactions already take turns (database/serialized-transactions.ts).
+   * Call it FIRST in the transaction: under REPEATABLE READ the snapshot is taken at the first
+   * plain read, and a snapshot taken before the lock would show a case another report has
+   * already changed.
    */
   async lockEntityIntake(entityId: string, m: EntityManager): Promise<void> {
     if (m.connection.options.type !== 'mysql') return;
     await m.query('SELECT id FROM charging_entity WHERE id = ? FOR UPDATE', [entityId]);
   }
 
+  /** The entity's open cases, locked on MySQL until the transaction ends (a merge writes one). */
   openCasesOfEntity(entityId: string, m: EntityManager): Promise<CaseRow[]> {
-    return m.find(CaseRow, { where: { entityId, state: Not(In(FINAL)) } });
+    return m.find(CaseRow, {
+      where: { entityId, state: Not(In(FINAL)) },
+      ...(m.connection.options.type === 'mysql' ? { lock: { mode: 'pessimistic_write' } } : {}),
+    });
   }
 
   caseById(id: string, m?: EntityManager): Promise<CaseRow | null> {
@@ -145,8 +159,12 @@ export class CasesRepository {
   /** The next readable number of a district and year: 沪转供-310112-2026-00001. */
   async nextNumber(districtCode: string, year: number, m: EntityManager): Promise<string> {
     const prefix = `沪转供-${districtCode}-${year}-`;
+    // On MySQL the last number is read with a lock, so new cases of one district (other
+    // entities, other locks) take turns here instead of colliding on the unique number.
+    const lock = m.connection.options.type === 'mysql' ? ' FOR UPDATE' : '';
     const [row] = await m.query(
-      'SELECT MAX(number) AS last FROM enforcement_case WHERE number LIKE ?',
+      `SELECT number AS last FROM enforcement_case WHERE number LIKE ?
+        ORDER BY number DESC LIMIT 1${lock}`,
       [`${prefix}%`],
     );
     const last = row?.last ? Number(String(row.last).slice(prefix.length)) : 0;

@@ -1,6 +1,8 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
 import {
+  CaseHttpErrorCode,
   ReportErrorCode,
   type ErrorDetail,
   type ReportAnswer,
@@ -137,13 +139,15 @@ export class ReportIntakeService {
       evidenceKey,
       createdAt: now,
     };
-    return withRetryOnCollision(() =>
+    return withRetryOnRace(() =>
       this.audit.transaction(async (m): Promise<{ answer: ReportAnswer; replayed: boolean }> => {
+        // The lock first, before any read: on MySQL (REPEATABLE READ) the snapshot is taken at
+        // the first plain read, and it must not predate the report that held the lock before.
+        await this.repo.lockEntityIntake(entityId, m);
         // A retry that raced this one: the unique index would refuse it, answer it instead.
         const raced = await this.repo.reportByKey(p.userId, body.idempotencyKey, m);
         if (raced)
-          return { answer: await this.replay(raced, contentHash, contact), replayed: true };
-        await this.repo.lockEntityIntake(entityId, m);
+          return { answer: await this.replay(raced, contentHash, contact, m), replayed: true };
         const open = await this.repo.openCasesOfEntity(entityId, m);
         const target = findMergeTarget({ entityId, periods }, open);
         if (target) {
@@ -157,7 +161,13 @@ export class ReportIntakeService {
             ),
           );
           // Months this tenant already reported here are claimed once, by their first report.
-          const before = await this.repo.periodsReported(c.id, tenantId, body.accountNo, m);
+          const before = await this.repo.periodsReported(
+            c.id,
+            tenantId,
+            body.accountNo,
+            months.map((x) => x.period),
+            m,
+          );
           // The report first: the step's messages go to the case's reporters, this one too.
           await this.repo.insertReport({ ...row, caseId: c.id }, m);
           await this.ledger.update(m, merged.case, merged.event, target);
@@ -211,6 +221,7 @@ export class ReportIntakeService {
     earlier: CaseReportRow,
     contentHash: string,
     contact: Contact,
+    m?: EntityManager,
   ): Promise<ReportAnswer> {
     if (
       earlier.contentHash !== contentHash ||
@@ -221,7 +232,7 @@ export class ReportIntakeService {
         ReportErrorCode.IDEMPOTENCY_KEY_REUSED,
         '该幂等键已用于另一份内容不同的举报，请为新举报生成新的幂等键',
       );
-    const c = await this.repo.caseById(earlier.caseId);
+    const c = await this.repo.caseById(earlier.caseId, m);
     if (!c) throw new Error(`report ${earlier.id} has no case ${earlier.caseId}`);
     return {
       reportId: earlier.id,
@@ -265,26 +276,35 @@ export class ReportIntakeService {
 }
 
 /**
- * Runs intake again when a unique index refused a write: another report took the same case
- * number, or a retry of this very report committed first (the next attempt answers it).
+ * Runs intake again when it lost a race it cannot lose for good: a unique index refused a write
+ * (another report took the same case number, or a retry of this very report committed first:
+ * the next attempt answers it), the database broke a deadlock or a lock wait, or a case changed
+ * under a merge. A bounded number of times, after a short random pause.
  */
-async function withRetryOnCollision<T>(work: () => Promise<T>, attempts = 3): Promise<T> {
+export async function withRetryOnRace<T>(work: () => Promise<T>, attempts = 6): Promise<T> {
   for (let i = 1; ; i++) {
     try {
       return await work();
     } catch (e) {
-      if (i >= attempts || !isUniqueViolation(e)) throw e;
+      if (i >= attempts || !isRace(e)) throw e;
+      await new Promise((r) => setTimeout(r, Math.random() * 10 * i));
     }
   }
 }
 
-function isUniqueViolation(e: unknown): boolean {
+/** A failure that running the same work again can cure. */
+export function isRace(e: unknown): boolean {
+  if (e instanceof AppError) return e.code === CaseHttpErrorCode.CONFLICT;
   const err = e as { code?: string; driverError?: { code?: string }; message?: string };
   const code = err?.driverError?.code ?? err?.code;
+  const message = err?.message ?? '';
   return (
     code === 'ER_DUP_ENTRY' ||
-    (code === 'SQLITE_CONSTRAINT' && /UNIQUE/i.test(err?.message ?? '')) ||
-    /UNIQUE constraint failed/i.test(err?.message ?? '')
+    code === 'ER_LOCK_DEADLOCK' ||
+    code === 'ER_LOCK_WAIT_TIMEOUT' ||
+    code === 'SQLITE_BUSY' ||
+    (code === 'SQLITE_CONSTRAINT' && /UNIQUE/i.test(message)) ||
+    /UNIQUE constraint failed/i.test(message)
   );
 }
 
