@@ -120,6 +120,23 @@ describe('binding and reporting in the tenant mini-program on H5', () => {
     );
     await page.getByText('○ 匿名举报').click();
     await page.getByText('● 匿名举报').waitFor();
+    // The draft survives a reload of the page, its photo included (kept as data on H5).
+    await page.waitForFunction(() =>
+      Object.entries(localStorage).some(
+        ([k, v]) => k.startsWith('zgd.report-draft.') && v.includes('data:image/png;base64,'),
+      ),
+    );
+    await page.reload({ waitUntil: 'networkidle' });
+    await page.getByText(/2025年8月：多收电费/).waitFor();
+    await page.getByText('● 匿名举报').waitFor();
+    assert.equal(
+      await field(page, '例如：房东按每度 1.2 元收取，另收基本费 480 元/月……').inputValue(),
+      '物业按固定单价收电费，另收线损。',
+    );
+    const kept = page.locator('.taro_page:visible .photos__image img');
+    await kept.waitFor();
+    assert.match(await kept.getAttribute('src'), /^data:image\/png;base64,/);
+    assert.equal(await page.getByText(/未能/).count(), 0);
     sizes.report = await shoot(page, 'miniapp-report-new');
     await page.getByText('提交举报').click();
     const number = page.locator('.report-done__number');

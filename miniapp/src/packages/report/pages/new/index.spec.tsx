@@ -11,6 +11,7 @@ import taro, {
 } from '../../../../../test/taro-fake';
 import type { ReportDraft } from '../../../../services/report-draft';
 import { JUDGED } from '../../../declare/testing/views';
+import { DRAFT_PHOTOS_CHARS, keepForDraft, PHOTO_KEEP_CHARS } from '../../draft-photos';
 import { retryClock } from '../../../../services/reports-api';
 import NewReportPage from './index';
 
@@ -21,6 +22,19 @@ const ANSWER = {
   merged: false,
   filingDue: '2026-06-22',
 };
+/** What the page's blob URLs read as (H5): a reload forgets them all. */
+const blobs = new Map<string, Uint8Array>();
+const PNG = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, ...Array(60).fill(7)]);
+const PNG_DATA_URL = `data:image/png;base64,${btoa(String.fromCharCode(...PNG))}`;
+const fakeFetch = vi.fn(async (url: string) => {
+  const bytes = blobs.get(url);
+  if (!bytes) throw new TypeError('Failed to fetch');
+  return {
+    ok: true,
+    blob: async () => ({ type: 'image/png', arrayBuffer: async () => bytes.buffer }),
+  };
+});
+
 const posts = () =>
   request.mock.calls.map(([r]) => r).filter((r) => r.method === 'POST' && r.url === '/api/reports');
 
@@ -32,6 +46,9 @@ function open() {
 beforeEach(() => {
   resetTaro();
   signIn();
+  blobs.clear();
+  blobs.set('blob:photo-1', PNG);
+  vi.stubGlobal('fetch', fakeFetch);
   route('GET', '/me/months/3100000002/2025-03', SHEET_2025_03);
   route('GET', '/me/months', DEMO_MONTHS);
   route('POST', `/reports/${ANSWER.reportId}/attachments`, [
@@ -41,6 +58,7 @@ beforeEach(() => {
 afterEach(() => {
   cleanup();
   vi.unstubAllEnvs();
+  vi.unstubAllGlobals();
   vi.restoreAllMocks();
 });
 
@@ -85,7 +103,8 @@ describe('one-click report page', () => {
     expect(taro.uploadFile).toHaveBeenCalledWith(
       expect.objectContaining({
         url: `/api/reports/${ANSWER.reportId}/attachments`,
-        filePath: 'blob:photo-1',
+        // The photo as the draft keeps it on H5: its bytes, as data.
+        filePath: PNG_DATA_URL,
         name: 'file',
         header: { Authorization: 'Bearer test-token' },
       }),
@@ -138,15 +157,49 @@ describe('one-click report page', () => {
     await waitFor(() => expect(document.querySelectorAll('.photos__image')).toHaveLength(1));
     fireEvent.change(screen.getByPlaceholderText(/房东按每度/), { target: { value: '多收了' } });
     fireEvent.change(screen.getByPlaceholderText('您的姓名'), { target: { value: '张三' } });
+    await waitFor(() =>
+      expect((storageValue(DRAFT_KEY) as ReportDraft).photos).toEqual([PNG_DATA_URL]),
+    );
     const stored = storageValue(DRAFT_KEY) as ReportDraft;
     first.unmount();
+    blobs.clear(); // the page reloads: its blob URLs are gone
 
     open();
     await screen.findByText('2025年3月：多收电费，应退还您 ¥2012.58');
     expect((screen.getByPlaceholderText(/房东按每度/) as HTMLTextAreaElement).value).toBe('多收了');
     expect((screen.getByPlaceholderText('您的姓名') as HTMLInputElement).value).toBe('张三');
-    expect(document.querySelectorAll('.photos__image')).toHaveLength(1);
+    const images = document.querySelectorAll('.photos__image');
+    expect([...images].map((i) => i.getAttribute('src'))).toEqual([PNG_DATA_URL]);
     expect((storageValue(DRAFT_KEY) as ReportDraft).idempotencyKey).toBe(stored.idempotencyKey);
+    expect(screen.queryByText(/未能/)).toBeNull();
+  });
+
+  it('keeps a photo too large for the draft only until a reload, and says so', async () => {
+    // Over the cap as data; jsdom cannot draw it smaller, as a browser without canvas could not.
+    blobs.set('blob:photo-1', new Uint8Array(PHOTO_KEEP_CHARS));
+    const first = open();
+    fireEvent.click(await screen.findByText('拍照或选图'));
+    expect(await screen.findByText(/有 1 张照片过大，未能保存到草稿/)).toBeTruthy();
+    expect((storageValue(DRAFT_KEY) as ReportDraft).photos).toEqual(['blob:photo-1']);
+    first.unmount();
+    blobs.clear();
+
+    open();
+    expect(await screen.findByText(/有 1 张照片未能随草稿保存/)).toBeTruthy();
+    expect(document.querySelectorAll('.photos__image')).toHaveLength(0);
+    expect((storageValue(DRAFT_KEY) as ReportDraft).photos).toEqual([]);
+  });
+
+  it('keeps photos as data within the draft’s total budget', async () => {
+    const big = new Uint8Array(Math.floor((PHOTO_KEEP_CHARS * 3) / 4) - 100);
+    const paths = ['blob:a', 'blob:b', 'blob:c', 'blob:d'];
+    for (const p of paths) blobs.set(p, big);
+    const kept = await keepForDraft(paths, []);
+    // Three fit the 3 M-character budget; the fourth stays a blob URL.
+    expect(kept.map((p) => p.slice(0, 5))).toEqual(['data:', 'data:', 'data:', 'blob:']);
+    expect(kept.slice(0, 3).reduce((n, p) => n + p.length, 0)).toBeLessThanOrEqual(
+      DRAFT_PHOTOS_CHARS,
+    );
   });
 
   it('on a flaky network retries with the same key and files once; after a restart too', async () => {

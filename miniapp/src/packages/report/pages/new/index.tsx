@@ -15,6 +15,7 @@ import {
   type MonthOption,
 } from '../../components/report-evidence';
 import { fetchDeclaration } from '../../declaration-api';
+import { photosStillThere } from '../../draft-photos';
 import { ReportSuccess } from '../../components/report-success';
 import { useReportDraft } from '../../use-report-draft';
 import '../../report.scss';
@@ -87,6 +88,19 @@ export default function NewReportPage() {
   const [load, setLoad] = useState<Load>({ state: 'loading' });
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  const [lostPhotos, setLostPhotos] = useState(0);
+
+  // A photo the draft held only as a blob URL is gone after a reload of the page (H5).
+  useEffect(() => {
+    const before = latest().photos;
+    photosStillThere(before).then((photos) => {
+      if (photos.length === before.length) return;
+      update({ photos, uploaded: latest().uploaded.filter((p) => photos.includes(p)) });
+      setLostPhotos(before.length - photos.length);
+    });
+    // Once, for the draft as it was stored.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
 
   useEffect(() => {
     if (!accountNo || !period) {
@@ -173,6 +187,7 @@ export default function NewReportPage() {
       <PhotoPicker
         photos={draft.photos}
         locked={locked}
+        lost={lostPhotos}
         onChange={(photos) => update({ photos })}
       />
       <View className="report__card">
