@@ -18,3 +18,4 @@ export * from './bindings';
 export * from './report-rating';
 export * from './supervision';
 export * from './api-error';
+export * from './settings';

@@ -12,6 +12,7 @@ const staffMenu = [
   '收费主体',
   '预警与信用',
   '审计日志',
+  '系统设置',
 ];
 
 function stubHealth() {

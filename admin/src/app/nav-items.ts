@@ -71,6 +71,13 @@ export const navItems: readonly NavItem[] = [
     roles: ['entity_user'],
     ready: true,
   },
+  {
+    path: '/settings',
+    label: '系统设置',
+    summary: '调整核查、预警、双随机抽查比例和列严名单的阈值，修改记入审计日志。',
+    roles: ['city_admin'],
+    ready: true,
+  },
 ];
 
 /** The areas a role may use, in menu order. */

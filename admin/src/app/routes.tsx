@@ -24,6 +24,7 @@ const EntityProfilePage = lazy(
 const WarningsCreditPage = lazy(() => import('../features/warnings-credit/warnings-credit-page'));
 const AuditLogsPage = lazy(() => import('../features/audit-logs/audit-logs-page'));
 const MyEntityPage = lazy(() => import('../features/my-entity/my-entity-page'));
+const SettingsPage = lazy(() => import('../features/settings/settings-page'));
 
 /** An area's page, shown only to the roles its menu entry lists. */
 const area = (path: string, page: ReactNode) => <RequireArea path={path}>{page}</RequireArea>;
@@ -72,6 +73,7 @@ export const routes: RouteObject[] = [
           { path: 'warnings', element: area('/warnings', <WarningsCreditPage />) },
           { path: 'audit-logs', element: area('/audit-logs', <AuditLogsPage />) },
           { path: 'my-entity', element: area('/my-entity', <MyEntityPage />) },
+          { path: 'settings', element: area('/settings', <SettingsPage />) },
           { path: '*', element: <NotFoundPage /> },
         ],
       },
