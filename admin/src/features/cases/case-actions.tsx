@@ -10,6 +10,7 @@ import {
   App,
   Button,
   Checkbox,
+  Descriptions,
   Form,
   Input,
   Modal,
@@ -45,8 +46,6 @@ const CONFIRM_ONLY: Record<string, string> = {
   extend_filing_deadline:
     '经负责人批准，立案核查期限延长15个工作日（《市场监督管理投诉举报处理办法》），只能延长一次。',
   extend_decision_deadline: '经负责人批准，办案期限延长30日，只能延长一次。',
-  suspend_for_refund_order: '责令退还多收价款期间不计入办案期限。',
-  resume_after_refund_order: '责令退还期间届满，恢复计算办案期限。',
   start_refund_supervision: '开始监督当事人按处理决定退还多收价款。',
   close: '办结后案件不能再办理任何步骤。',
 };
@@ -169,6 +168,10 @@ function initialValues(action: string, detail: CaseDetailView, workbench: CaseWo
       serious: false,
     };
   }
+  if (action === 'record_reporter_notice') {
+    const untold = untoldReports(detail);
+    return untold.length === 1 ? { reportId: untold[0].id } : {};
+  }
   if (action === 'record_refund') {
     const open = detail.refunds.find((r) => r.status === 'outstanding');
     return open
@@ -176,6 +179,15 @@ function initialValues(action: string, detail: CaseDetailView, workbench: CaseWo
       : {};
   }
   return {};
+}
+
+/** The real-name reports, numbered in the order they joined, whose reporter is not yet told. */
+function untoldReports(detail: CaseDetailView) {
+  const told = new Set(detail.reporterNotices.map((n) => n.reportId));
+  return detail.reports
+    .filter((r) => r.realName)
+    .map((r, i) => ({ ...r, n: i + 1 }))
+    .filter((r) => !told.has(r.id));
 }
 
 const reasonOptions = (reasons: CaseReasonOption[]) =>
@@ -291,12 +303,10 @@ function ActionFields({
           >
             <Select
               aria-label="告知的实名举报"
-              options={detail.reports
-                .filter((r) => r.realName)
-                .map((r, i) => ({
-                  value: r.id,
-                  label: `实名举报 ${i + 1}（${r.tenantId}，${r.createdAt.slice(0, 10)}）`,
-                }))}
+              options={untoldReports(detail).map((r) => ({
+                value: r.id,
+                label: `实名举报 ${r.n}（${r.tenantId}，${r.createdAt.slice(0, 10)}）`,
+              }))}
             />
           </Form.Item>
           <Form.Item
@@ -307,10 +317,17 @@ function ActionFields({
             <Select aria-label="告知方式" options={reasonOptions(workbench.noticeMethods)} />
           </Form.Item>
           <Typography.Paragraph type="secondary">
-            作出是否立案的决定之日起5个工作日内告知实名举报人。
+            作出是否立案的决定之日起5个工作日内告知实名举报人
+            {detail.deadlines?.reporterNotice
+              ? `（本案期限：${detail.deadlines.reporterNotice.dueDate}）`
+              : ''}
+            。
           </Typography.Paragraph>
         </>
       );
+    case 'suspend_for_refund_order':
+    case 'resume_after_refund_order':
+      return <RefundOrderFields action={action} workbench={workbench} />;
     case 'mark_refund_unconfirmable':
       return (
         <>
@@ -332,6 +349,57 @@ function ActionFields({
         <Typography.Paragraph>{CONFIRM_ONLY[action] ?? '确定办理此步骤？'}</Typography.Paragraph>
       );
   }
+}
+
+/**
+ * The period of an order to refund (责令退还): it starts today and ends the day it is recorded
+ * as ended, both days included; its days are not counted towards the decision deadline.
+ */
+function RefundOrderFields({
+  action,
+  workbench,
+}: {
+  action: 'suspend_for_refund_order' | 'resume_after_refund_order';
+  workbench: CaseWorkbenchView;
+}) {
+  const facts = workbench.refundOrder;
+  const rows =
+    action === 'suspend_for_refund_order'
+      ? [
+          { label: '责令退还期间', value: '自今日起，至登记期间届满之日止' },
+          { label: '当前处理决定期限', value: facts.decisionDue ?? '—' },
+        ]
+      : [
+          {
+            label: '责令退还期间',
+            value: facts.runningSince
+              ? `${facts.runningSince} 至今日${facts.ifEndedToday ? `，共 ${facts.ifEndedToday.days} 日` : ''}`
+              : '—',
+          },
+          { label: '当前处理决定期限', value: facts.decisionDue ?? '—' },
+          {
+            label: '届满后处理决定期限',
+            value: facts.ifEndedToday?.decisionDue ?? '节假日安排未覆盖所需年份，暂无法计算',
+          },
+        ];
+  return (
+    <>
+      <section aria-label="责令退还期间">
+        <Descriptions size="small" column={1} bordered>
+          {rows.map((r) => (
+            <Descriptions.Item key={r.label} label={r.label}>
+              {r.value}
+            </Descriptions.Item>
+          ))}
+        </Descriptions>
+      </section>
+      <Typography.Paragraph type="secondary" style={{ marginTop: 12 }}>
+        {action === 'suspend_for_refund_order'
+          ? '责令退还多收价款须经负责人批准；其期间不计入90日（延长后120日）办案期限（《市场监督管理行政处罚程序规定》）。作出处理决定时，尚在执行的责令退还随之结束。'
+          : '登记责令退还期间届满后，恢复计算办案期限；期间首尾两日均不计入。'}
+      </Typography.Paragraph>
+    </>
+  );
 }
 
 function AssigneeField({ district }: { district: string }) {

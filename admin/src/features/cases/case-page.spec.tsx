@@ -74,6 +74,7 @@ function detail(over: Partial<CaseDetailView> = {}): CaseDetailView {
   return {
     id: ID,
     refundOrderPeriods: [],
+    reporterNotices: [],
     number: '沪转供-310115-2026-00007',
     districtCode: '310115',
     entityId: '91310115MA1K4ABC5X',
@@ -160,8 +161,16 @@ function detail(over: Partial<CaseDetailView> = {}): CaseDetailView {
   } as CaseDetailView;
 }
 
-function workbench(actions: [string, string][]): CaseWorkbenchView {
+function workbench(
+  actions: [string, string][],
+  refundOrder: CaseWorkbenchView['refundOrder'] = {
+    decisionDue: null,
+    runningSince: null,
+    ifEndedToday: null,
+  },
+): CaseWorkbenchView {
   return {
+    refundOrder,
     actions: actions.map(([action, label]) => ({ action, label })),
     stepLabels: { register: '登记', assign: '分派承办人', open_case: '立案' },
     refusalReasons: [
@@ -432,9 +441,10 @@ describe('the case page', () => {
     renderApp(`/admin/cases/${ID}`, { as: 'district_officer' });
     fireEvent.click(await screen.findByRole('button', { name: '登记告知举报人' }));
     const dialog = within(await screen.findByRole('dialog'));
+    // The only real-name report is picked already; the anonymous one is never offered.
+    expect(dialog.getByTitle(`实名举报 1（${TENANT_A}，2026-06-01）`)).toBeTruthy();
     fireEvent.mouseDown(dialog.getByRole('combobox', { name: '告知的实名举报' }));
-    // Only the real-name report can be picked.
-    fireEvent.click(await screen.findByTitle(`实名举报 1（${TENANT_A}，2026-06-01）`));
+    expect(await screen.findAllByRole('option')).toHaveLength(1);
     fireEvent.mouseDown(dialog.getByRole('combobox', { name: '告知方式' }));
     fireEvent.click(await screen.findByTitle('电话告知'));
     fireEvent.click(dialog.getByRole('button', { name: '确定' }));
@@ -442,6 +452,115 @@ describe('the case page', () => {
       expect(bodies(fetchMock)).toEqual([
         { action: 'record_reporter_notice', reportId: REAL, method: 'PHONE' },
       ]),
+    );
+  });
+
+  it('offers 告知 on a refused case, for the real-name reporters not yet told only', async () => {
+    const refused = detail({
+      state: 'not_opened',
+      stateLabel: '不予立案',
+      refusal: { at: '2026-06-01T03:00:00.000Z', reason: 'NO_VIOLATION' },
+      deadlines: {
+        asOf: '2026-06-10',
+        filingDecision: null as never,
+        reporterNotice: {
+          kind: 'reporter_notice',
+          dueDate: '2026-06-08',
+          basis: '作出是否立案决定之日起5个工作日',
+          daysLeft: -2,
+          workingDaysLeft: -2,
+          state: 'overdue',
+          completedAt: null,
+          late: false,
+        },
+        caseDecision: null,
+      },
+      // Both reports real-name; the first reporter was told already.
+      reports: detail().reports.map((r) => ({ ...r, realName: true })),
+      reporterNotices: [
+        {
+          reportId: REAL,
+          at: '2026-06-02T03:00:00.000Z',
+          method: 'PHONE',
+          byRole: 'district_officer',
+        },
+      ],
+    });
+    const fetchMock = stubRoutes({
+      ...ENTITY_ROUTES,
+      [CASE]: refused,
+      [BENCH]: workbench([['record_reporter_notice', '登记告知举报人']]),
+      [ACT]: { id: ID, state: 'not_opened', version: 6 },
+    });
+    renderApp(`/admin/cases/${ID}`, { as: 'district_officer' });
+    fireEvent.click(await screen.findByRole('button', { name: '登记告知举报人' }));
+    const dialog = within(await screen.findByRole('dialog'));
+    expect(dialog.getByText(/本案期限：2026-06-08/)).toBeTruthy();
+    // The one reporter still to be told is picked already; the told one is not offered.
+    expect(dialog.getByTitle(`实名举报 2（${TENANT_B}，2026-06-02）`)).toBeTruthy();
+    fireEvent.mouseDown(dialog.getByRole('combobox', { name: '告知的实名举报' }));
+    expect(screen.queryByTitle(`实名举报 1（${TENANT_A}，2026-06-01）`)).toBeNull();
+    fireEvent.mouseDown(dialog.getByRole('combobox', { name: '告知方式' }));
+    fireEvent.click(await screen.findByTitle('电话告知'));
+    fireEvent.click(dialog.getByRole('button', { name: '确定' }));
+    await waitFor(() =>
+      expect(bodies(fetchMock)).toEqual([
+        { action: 'record_reporter_notice', reportId: ANON, method: 'PHONE' },
+      ]),
+    );
+  });
+
+  it('starts an order to refund, showing the decision deadline it stops', async () => {
+    const fetchMock = stubRoutes({
+      ...ENTITY_ROUTES,
+      [CASE]: detail({ state: 'investigating', stateLabel: '已立案调查' }),
+      [BENCH]: workbench([['suspend_for_refund_order', '责令退还多收价款（期间不计入办案期限）']], {
+        decisionDue: '2026-08-30',
+        runningSince: null,
+        ifEndedToday: null,
+      }),
+      [ACT]: { id: ID, state: 'investigating', version: 6 },
+    });
+    renderApp(`/admin/cases/${ID}`, { as: 'district_lead' });
+    fireEvent.click(
+      await screen.findByRole('button', { name: '责令退还多收价款（期间不计入办案期限）' }),
+    );
+    const dialog = within(await screen.findByRole('dialog'));
+    const period = within(dialog.getByRole('region', { name: '责令退还期间' }));
+    expect(period.getByText('自今日起，至登记期间届满之日止')).toBeTruthy();
+    expect(period.getByText('2026-08-30')).toBeTruthy();
+    fireEvent.click(dialog.getByRole('button', { name: '确定' }));
+    await waitFor(() =>
+      expect(bodies(fetchMock)).toEqual([{ action: 'suspend_for_refund_order' }]),
+    );
+  });
+
+  it('ends an order to refund, showing its days and where the decision deadline moves', async () => {
+    const fetchMock = stubRoutes({
+      ...ENTITY_ROUTES,
+      [CASE]: detail({
+        state: 'investigating',
+        stateLabel: '已立案调查',
+        refundOrderPeriods: [{ from: '2026-06-01T02:00:00.000Z', to: null }],
+      }),
+      [BENCH]: workbench([['resume_after_refund_order', '责令退还期间届满']], {
+        decisionDue: '2026-08-30',
+        runningSince: '2026-06-01',
+        ifEndedToday: { days: 10, decisionDue: '2026-09-09' },
+      }),
+      [ACT]: { id: ID, state: 'investigating', version: 7 },
+    });
+    renderApp(`/admin/cases/${ID}`, { as: 'district_officer' });
+    expect(await screen.findByText('责令退还：2026-06-01 起（执行中）')).toBeTruthy();
+    fireEvent.click(await screen.findByRole('button', { name: '责令退还期间届满' }));
+    const dialog = within(await screen.findByRole('dialog'));
+    const period = within(dialog.getByRole('region', { name: '责令退还期间' }));
+    expect(period.getByText('2026-06-01 至今日，共 10 日')).toBeTruthy();
+    expect(period.getByText('2026-08-30')).toBeTruthy();
+    expect(period.getByText('2026-09-09')).toBeTruthy();
+    fireEvent.click(dialog.getByRole('button', { name: '确定' }));
+    await waitFor(() =>
+      expect(bodies(fetchMock)).toEqual([{ action: 'resume_after_refund_order' }]),
     );
   });
 });

@@ -31,7 +31,7 @@ import { ROLE_LABELS } from '../../app/roles';
 import { useLoad } from '../../app/use-load';
 import { CaseActions } from './case-actions';
 import { CaseEntity } from './case-entity';
-import { deadlineLeftText, shanghaiTime, yuan } from './case-format';
+import { deadlineLeftText, shanghaiDay, shanghaiTime, yuan } from './case-format';
 import { CaseReports } from './case-reports';
 import { fetchCase, fetchDocument, fetchWorkbench } from './cases-api';
 
@@ -258,6 +258,13 @@ function Deadlines({ detail }: { detail: CaseDetailView }) {
   );
   return (
     <Space direction="vertical" size={12} style={{ width: '100%' }}>
+      {detail.refundOrderPeriods.map((p) => (
+        <Typography.Text key={p.from} type="secondary">
+          {p.to
+            ? `责令退还：${shanghaiDay(p.from)} 至 ${shanghaiDay(p.to)}（不计入办案期限）`
+            : `责令退还：${shanghaiDay(p.from)} 起（执行中）`}
+        </Typography.Text>
+      ))}
       {list.map((x) => (
         <div key={x.kind} aria-label={DEADLINE_LABELS[x.kind]}>
           <Space wrap>

@@ -42,6 +42,15 @@ const page = (items: CaseQueueItem[], nextCursor: string | null = null): CaseQue
 });
 
 const overdue = item(1, { queueDue: '2026-05-29', queueDaysLeft: -3, overdue: true });
+// A refused case whose real-name reporter was not told in time: still overdue in the queue.
+const untold = item(4, {
+  state: 'not_opened',
+  stateLabel: '不予立案',
+  queueDueKind: 'reporter_notice',
+  queueDue: '2026-05-30',
+  queueDaysLeft: -2,
+  overdue: true,
+});
 const soon = item(2, { queueDue: '2026-06-03', queueDaysLeft: 2, dueSoon: true });
 const later = item(3, {
   state: 'investigating',
@@ -60,7 +69,7 @@ function rowOf(number: string): HTMLElement {
 describe('线索与案件 (the work queue)', () => {
   it('lists the queue by deadline with overdue in red and due soon in orange, then loads more', async () => {
     const fetchMock = stubRoutes({
-      [FIRST]: page([overdue, soon], 'CURSOR-1'),
+      [FIRST]: page([overdue, untold, soon], 'CURSOR-1'),
       'GET /api/cases?limit=20&cursor=CURSOR-1': page([later]),
       [ASSIGNEES]: [],
     });
@@ -69,6 +78,11 @@ describe('线索与案件 (the work queue)', () => {
     expect(await screen.findByText('沪转供-310115-2026-00001')).toBeTruthy();
     const red = within(rowOf('沪转供-310115-2026-00001')).getByText('已超期 · 超期 3 天');
     expect(red.closest('.ant-tag')?.className).toContain('ant-tag-red');
+    const refused = within(rowOf('沪转供-310115-2026-00004'));
+    expect(refused.getByText('告知实名举报人 · 2026-05-30')).toBeTruthy();
+    expect(refused.getByText('已超期 · 超期 2 天').closest('.ant-tag')?.className).toContain(
+      'ant-tag-red',
+    );
     const orange = within(rowOf('沪转供-310115-2026-00002')).getByText('即将到期 · 剩 2 天');
     expect(orange.closest('.ant-tag')?.className).toContain('ant-tag-orange');
     expect(within(rowOf('沪转供-310115-2026-00002')).getByText('¥1,234.50')).toBeTruthy();
@@ -83,10 +97,11 @@ describe('线索与案件 (the work queue)', () => {
     const numbers = screen.getAllByRole('link', { name: /沪转供-/ }).map((a) => a.textContent);
     expect(numbers).toEqual([
       '沪转供-310115-2026-00001',
+      '沪转供-310115-2026-00004',
       '沪转供-310115-2026-00002',
       '沪转供-310115-2026-00003',
     ]);
-    expect(screen.getByText('已显示全部 3 件')).toBeTruthy();
+    expect(screen.getByText('已显示全部 4 件')).toBeTruthy();
     expect(callsTo(fetchMock, 'GET /api/cases?limit=20&cursor=CURSOR-1')).toHaveLength(1);
   });
 
