@@ -25,6 +25,9 @@ const WarningsCreditPage = lazy(() => import('../features/warnings-credit/warnin
 const AuditLogsPage = lazy(() => import('../features/audit-logs/audit-logs-page'));
 const MyEntityPage = lazy(() => import('../features/my-entity/my-entity-page'));
 const SettingsPage = lazy(() => import('../features/settings/settings-page'));
+const PublicSpotChecksPage = lazy(
+  () => import('../features/warnings-credit/public-spot-checks-page'),
+);
 
 /** An area's page, shown only to the roles its menu entry lists. */
 const area = (path: string, page: ReactNode) => <RequireArea path={path}>{page}</RequireArea>;
@@ -32,6 +35,12 @@ const area = (path: string, page: ReactNode) => <RequireArea path={path}>{page}<
 /** Paths match `navItems`; the router is created with basename `/admin`. */
 export const routes: RouteObject[] = [
   { path: '/login', element: <LoginPage />, errorElement: <RouteErrorPage /> },
+  // 一公开: anyone reads the published spot-check lists, signed in or not.
+  {
+    path: '/public/spot-checks',
+    element: <PublicSpotChecksPage />,
+    errorElement: <RouteErrorPage />,
+  },
   {
     path: '/',
     element: (

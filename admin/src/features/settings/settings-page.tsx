@@ -38,7 +38,7 @@ export default function SettingsPage() {
             {
               title: '设置项',
               key: 'label',
-              width: 220,
+              width: 270,
               render: (_, s) => (
                 <Space direction="vertical" size={0}>
                   {s.label}

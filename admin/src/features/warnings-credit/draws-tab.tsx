@@ -51,6 +51,12 @@ export function DrawsTab(props: {
   return (
     <Space direction="vertical" size={16} style={{ width: '100%' }}>
       {props.mayDraw && <DrawForm ownDistrict={props.ownDistrict} onDrawn={reload} />}
+      <Typography.Text type="secondary">
+        抽查名单与检查结果向社会公开（不含信用分类）：
+        <Link to="/public/spot-checks" target="_blank">
+          查看公示页面
+        </Link>
+      </Typography.Text>
       <LoadView state={state} what="抽查公示名单">
         {(draws) =>
           draws.length ? (

@@ -6,6 +6,7 @@ import type {
   DrawBody,
   DrawView,
   EntityWarningsView,
+  PublicSpotCheckView,
   SpotCheckResultBody,
 } from '@zgd/shared-types';
 import { apiGet, apiPost, queryString, type RequestOptions } from '../../api/http-client';
@@ -29,6 +30,10 @@ export const createDraw = (body: DrawBody) => apiPost<DrawView>('/supervision/dr
 
 export const recordResult = (drawId: string, itemId: number, body: SpotCheckResultBody) =>
   apiPost<DrawView>(`/supervision/draws/${drawId}/items/${itemId}/result`, body);
+
+/** 一公开: no session needed; a signed-in user's token is sent but changes nothing. */
+export const fetchPublicSpotChecks = (district?: string, options?: RequestOptions) =>
+  apiGet<PublicSpotCheckView[]>(`/public/spot-checks${q(district)}`, options);
 
 export const fetchSeriousList = (district?: string, options?: RequestOptions) =>
   apiGet<BlacklistEntryView[]>(`/supervision/serious-list${q(district)}`, options);
