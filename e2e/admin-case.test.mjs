@@ -228,8 +228,80 @@ describe('the regulators console: a report worked to a closed case', () => {
     await page.getByRole('table', { name: '退款情况' }).getByText('承租户已确认').waitFor();
     await act(page, '办结');
     await page.getByText('已办结', { exact: true }).first().waitFor();
-    await page.getByText('当前状态下您没有可办理的步骤。').waitFor();
+    // Closed, but the real-name reporter was never told the decision on 立案: still offered.
+    await page.getByRole('button', { name: '登记告知举报人', exact: true }).waitFor();
     await screenshot(page, 'admin-case-closed');
+    await act(page, '登记告知举报人', async (dialog) => {
+      await dialog.getByRole('combobox', { name: '告知方式' }).click();
+      await page.locator('.ant-select-dropdown').getByTitle('电话告知').click();
+    });
+    await page.getByText('当前状态下您没有可办理的步骤。').waitFor();
+    assert.deepEqual(problems, []);
+  });
+
+  it('offers 告知 on a refused case until its real-name reporter is told', async () => {
+    // The same month again: the earlier case is closed, so this one is a new case.
+    const again = await api(product, product.tenantToken, 'POST', '/reports', {
+      idempotencyKey: 'e2e-admin-case-0002',
+      accountNo: ACCOUNT,
+      periods: ['2025-04'],
+      description: '办结后仍按每度 1.2 元收费',
+      realName: true,
+      reporterName: '张三',
+      reporterPhone: '13812345678',
+    });
+    assert.equal(again.status, 201, again.text);
+    assert.equal(again.json.merged, false);
+    const login = await api(product, null, 'POST', '/auth/demo', { username: 'minhang' });
+    assert.equal(login.status, 200, login.text);
+    const queue = await api(product, login.json.token, 'GET', '/cases?status=registered&limit=100');
+    const refusedId = queue.json.items.find((i) => i.number === again.json.caseNumber).id;
+    for (const body of [
+      { action: 'assign', assigneeUserId: login.json.user.userId },
+      { action: 'start_verification' },
+    ]) {
+      const r = await api(product, login.json.token, 'POST', `/cases/${refusedId}/actions`, body);
+      assert.equal(r.status, 200, r.text);
+    }
+
+    // The city bureau (the head's approval) refuses with a legal reason.
+    const { page: cityPage, problems: cityProblems } = city;
+    await cityPage.goto(`${product.baseUrl}/admin/cases/${refusedId}`, {
+      waitUntil: 'networkidle',
+    });
+    await cityPage.getByRole('heading', { name: again.json.caseNumber }).waitFor();
+    await act(cityPage, '不予立案', async (dialog) => {
+      await dialog.getByRole('combobox', { name: '不予立案的法定理由' }).click();
+      await cityPage
+        .locator('.ant-select-dropdown')
+        .getByTitle('经核查，没有证据初步证明存在违法行为')
+        .click();
+    });
+    await cityPage.getByText('不予立案', { exact: true }).first().waitFor();
+    assert.deepEqual(cityProblems, []);
+
+    // The officer sees it due in the queue on the notice deadline, and is offered 告知 only.
+    const { page, problems } = officer;
+    await page.goto(`${product.baseUrl}/admin/cases?status=not_opened`, {
+      waitUntil: 'networkidle',
+    });
+    const row = page
+      .getByRole('table', { name: '工作队列' })
+      .locator('tbody tr.ant-table-row')
+      .filter({ hasText: again.json.caseNumber });
+    await row.getByText('告知实名举报人').waitFor();
+    await page.goto(`${product.baseUrl}/admin/cases/${refusedId}`, { waitUntil: 'networkidle' });
+    await page.getByRole('heading', { name: again.json.caseNumber }).waitFor();
+    await page.getByLabel('告知实名举报人').waitFor();
+    const offered = page.getByRole('button', { name: '登记告知举报人', exact: true });
+    await offered.waitFor();
+    await screenshot(page, 'admin-case-refused-notice');
+    await act(page, '登记告知举报人', async (dialog) => {
+      await dialog.getByRole('combobox', { name: '告知方式' }).click();
+      await page.locator('.ant-select-dropdown').getByTitle('短信告知').click();
+    });
+    await page.getByText('当前状态下您没有可办理的步骤。').waitFor();
+    await page.getByLabel('告知实名举报人').getByText('已办结').waitFor();
     assert.deepEqual(problems, []);
   });
 });
