@@ -89,4 +89,39 @@ describe(`concurrent reports into one open case on ${process.env.TEST_DB ?? 'sql
     expect(new Set(reportIds).size).toBe(distinct + 1);
     expect(await t.app.get(AuditService).verify()).toMatchObject({ ok: true });
   });
+
+  it('lists the reports a page at a time, each with its own merge and none of the others', async () => {
+    const get = async (query: string) => {
+      const res = await fetch(`${t.baseUrl}/api/me/reports${query}`, { headers: tenant.headers });
+      return { status: res.status, json: await res.json() };
+    };
+    const [stored] = await ds.query(
+      "SELECT COUNT(*) AS n FROM case_report WHERE idempotency_key LIKE 'concurrent-%'",
+    );
+    const seen: string[] = [];
+    for (let offset = 0; ; offset += 20) {
+      const page = await get(`?limit=20&offset=${offset}`);
+      expect(page.status).toBe(200);
+      for (const r of page.json as {
+        reportId: string;
+        timeline: { action: string }[];
+      }[]) {
+        seen.push(r.reportId);
+        const actions = r.timeline.map((e) => e.action);
+        expect(actions[0]).toBe('register');
+        // The first report registered the case; every later one shows its own merge only.
+        expect(actions.filter((a) => a === 'merge').length).toBeLessThanOrEqual(1);
+      }
+      if (page.json.length < 20) break;
+    }
+    expect(seen).toHaveLength(Number(stored.n));
+    expect(new Set(seen).size).toBe(seen.length);
+    const merged = (await get('?limit=200')).json as { timeline: { action: string }[] }[];
+    expect(merged.filter((r) => r.timeline.some((e) => e.action === 'merge'))).toHaveLength(
+      seen.length - 1,
+    );
+    expect((await get('')).json).toHaveLength(50);
+    expect((await get('?limit=0')).status).toBe(400);
+    expect((await get('?offset=-1')).status).toBe(400);
+  });
 });

@@ -1,7 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { EntityCaseView, TenantReportView } from '@zgd/shared-types';
 import { AppError } from '../../common/errors/app-error';
-import { canSeeTenant, tenantIdsOf, type Principal } from '../auth';
+import { canSeeTenant, type Principal } from '../auth';
+import type { CaseEventRow } from './case.entity';
 import { CalendarService } from '../calendar';
 import { CASES_CLOCK, type CaseClock } from './case-clock';
 import { deadlinesOf } from './case-deadline-facts';
@@ -98,59 +99,68 @@ export class CaseParticipantsService {
     );
   }
 
-  /** The tenant's own reports with their case's public steps and due dates. */
-  async tenantReports(p: Principal): Promise<TenantReportView[]> {
+  /**
+   * A page of the tenant's own reports, newest first, with their case's public steps and due
+   * dates. The events of the page's cases are read once, in one query, and only those shown.
+   */
+  async tenantReports(
+    p: Principal,
+    page: { limit: number; offset: number } = { limit: 50, offset: 0 },
+  ): Promise<TenantReportView[]> {
     // Reports of the firms the tenant is bound to, at the premises it is bound to.
-    const reports = (await Promise.all(tenantIdsOf(p).map((t) => this.repo.reportsOfTenant(t))))
-      .flat()
-      .filter((r) => canSeeTenant(p, r.tenantId, r.accountNo))
-      .sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime());
-    const cases = new Map(
-      (await this.repo.casesByIds([...new Set(reports.map((r) => r.caseId))])).map((c) => [
-        c.id,
-        c,
-      ]),
+    const scope = p.role === 'tenant' ? p.tenantScope : [];
+    const reports = (await this.repo.reportsInScope(scope, page)).filter((r) =>
+      canSeeTenant(p, r.tenantId, r.accountNo),
     );
-    const calendar = await this.calendar.calendar();
+    const caseIds = [...new Set(reports.map((r) => r.caseId))];
+    const [rows, events, calendar] = await Promise.all([
+      this.repo.casesByIds(caseIds),
+      this.repo.tenantEvents(
+        caseIds,
+        [...TENANT_STEPS],
+        reports.map((r) => r.id),
+      ),
+      this.calendar.calendar(),
+    ]);
+    const cases = new Map(rows.map((c) => [c.id, { row: c, model: caseFromJson(c.model) }]));
+    const eventsOf = new Map<string, CaseEventRow[]>();
+    for (const e of events) eventsOf.set(e.caseId, [...(eventsOf.get(e.caseId) ?? []), e]);
     const now = this.clock.now();
-    return Promise.all(
-      reports.map(async (r) => {
-        const row = cases.get(r.caseId);
-        if (!row) throw new AppError('REPORT.NOT_FOUND', '举报对应的案件不存在');
-        const c = caseFromJson(row.model);
-        const { deadlines, calendarGap } = deadlinesOf(c, r.realName, calendar, now);
-        const refund = c.refunds.find((x) => x.tenantId === r.tenantId) ?? null;
-        const events = await this.repo.events(row.id);
-        return {
-          reportId: r.id,
-          createdAt: r.createdAt.toISOString(),
-          accountNo: r.accountNo,
-          periods: r.periods,
-          realName: r.realName,
-          ...maskedContact(r),
-          caseId: row.id,
-          caseNumber: row.number,
-          state: row.state,
-          stateLabel: stateLabel(row.state),
-          filingDecision: deadlines?.filingDecision ?? null,
-          reporterNotice: deadlines?.reporterNotice ?? null,
-          caseDecision: deadlines?.caseDecision ?? null,
-          calendarGap,
-          refund: refund && {
-            ordered: formatFen(refund.orderedFen),
-            recorded: formatFen(refund.recordedFen),
-            status: refund.status,
-          },
-          timeline: events
-            .filter(
-              (e) =>
-                TENANT_STEPS.has(e.action) &&
-                (e.action !== 'confirm_refund' || e.actorUserId === p.userId) &&
-                (e.action !== 'record_reporter_notice' || e.details.reportId === r.id),
-            )
-            .map((e) => eventView(e, false)),
-        };
-      }),
-    );
+    return reports.map((r) => {
+      const found = cases.get(r.caseId);
+      if (!found) throw new AppError('REPORT.NOT_FOUND', '举报对应的案件不存在');
+      const { row, model: c } = found;
+      const { deadlines, calendarGap } = deadlinesOf(c, r.realName, calendar, now);
+      const refund = c.refunds.find((x) => x.tenantId === r.tenantId) ?? null;
+      return {
+        reportId: r.id,
+        createdAt: r.createdAt.toISOString(),
+        accountNo: r.accountNo,
+        periods: r.periods,
+        realName: r.realName,
+        ...maskedContact(r),
+        caseId: row.id,
+        caseNumber: row.number,
+        state: row.state,
+        stateLabel: stateLabel(row.state),
+        filingDecision: deadlines?.filingDecision ?? null,
+        reporterNotice: deadlines?.reporterNotice ?? null,
+        caseDecision: deadlines?.caseDecision ?? null,
+        calendarGap,
+        refund: refund && {
+          ordered: formatFen(refund.orderedFen),
+          recorded: formatFen(refund.recordedFen),
+          status: refund.status,
+        },
+        timeline: (eventsOf.get(row.id) ?? [])
+          .filter(
+            (e) =>
+              (e.action !== 'confirm_refund' || e.actorUserId === p.userId) &&
+              ((e.action !== 'record_reporter_notice' && e.action !== 'merge') ||
+                e.details.reportId === r.id),
+          )
+          .map((e) => eventView(e, false)),
+      };
+    });
   }
 }

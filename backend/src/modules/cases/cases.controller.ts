@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Req, Res } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Query, Req, Res } from '@nestjs/common';
 import type { Request } from 'express';
 import { ApiConsumes, ApiOperation, ApiTags } from '@nestjs/swagger';
 import {
@@ -26,6 +26,17 @@ const MB = 1024 * 1024;
 const ATTACHMENT_UPLOAD = { maxFileBytes: 20 * MB, maxFiles: 5, maxBodyBytes: 101 * MB };
 
 const Id = z.string().uuid('编号格式不正确');
+
+/** GET /api/me/reports: a page of the tenant's reports, newest first (50 unless asked). */
+const MyReportsQuery = z.object({
+  limit: z.coerce
+    .number()
+    .int('条数应为整数')
+    .min(1, '条数至少为 1')
+    .max(200, '每页最多 200 条')
+    .default(50),
+  offset: z.coerce.number().int('起始位置应为整数').min(0, '起始位置不能为负').default(0),
+});
 
 @ApiTags('cases')
 @Controller()
@@ -75,8 +86,14 @@ export class CasesController {
   @Get('me/reports')
   @Roles('tenant')
   @ApiOperation({ summary: "The signed-in tenant's reports with their case's public steps" })
-  async myReports(@CurrentUser() p: Principal): Promise<TenantReportWithRating[]> {
-    const reports = await this.participants.tenantReports(p);
+  async myReports(
+    @CurrentUser() p: Principal,
+    @Query() query: unknown,
+  ): Promise<TenantReportWithRating[]> {
+    const reports = await this.participants.tenantReports(
+      p,
+      validate(MyReportsQuery, query, 'query'),
+    );
     const ratings = await this.ratings.ratingsOf(reports.map((r) => r.reportId));
     return reports.map((r) => ({ ...r, rating: ratings.get(r.reportId) ?? null }));
   }

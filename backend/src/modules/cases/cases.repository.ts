@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, In, Not, type EntityManager } from 'typeorm';
+import { Brackets, DataSource, In, Not, type EntityManager } from 'typeorm';
 import { AppUser } from '../auth/app-user.entity';
 import { ChargingEntity } from '../imports/charging-entity.entity';
 import { CaseEventRow, CaseReportRow, CaseRow } from './case.entity';
@@ -107,11 +107,52 @@ export class CasesRepository {
     return rows.map((r) => ({ userId: Number(r.user_id), wechatOpenid: r.openid ?? null }));
   }
 
-  reportsOfTenant(tenantId: string): Promise<CaseReportRow[]> {
+  /**
+   * One page of the reports made for these firms at these premises (a null account: any of the
+   * firm's), newest first.
+   */
+  reportsInScope(
+    scope: readonly { tenantId: string; accountNo: string | null }[],
+    page: { limit: number; offset: number },
+  ): Promise<CaseReportRow[]> {
+    if (!scope.length) return Promise.resolve([]);
     return this.ds.manager.find(CaseReportRow, {
-      where: { tenantId },
+      where: scope.map((s) =>
+        s.accountNo ? { tenantId: s.tenantId, accountNo: s.accountNo } : { tenantId: s.tenantId },
+      ),
       order: { createdAt: 'DESC', id: 'ASC' },
+      take: page.limit,
+      skip: page.offset,
     });
+  }
+
+  /**
+   * The events a reporter is shown, of a page of reports, in one read: the steps of their
+   * cases with these actions, and of the merges only those of these reports (a case with
+   * thousands of reports has thousands of merges, none of them the reader's business).
+   */
+  async tenantEvents(
+    caseIds: string[],
+    actions: readonly string[],
+    reportIds: string[],
+  ): Promise<CaseEventRow[]> {
+    if (!caseIds.length) return [];
+    const q = this.ds.manager
+      .createQueryBuilder(CaseEventRow, 'e')
+      .where('e.case_id IN (:...caseIds)', { caseIds })
+      .andWhere(
+        new Brackets((w) => {
+          w.where('e.action IN (:...actions)', { actions: actions.filter((a) => a !== 'merge') });
+          reportIds.forEach((id, i) =>
+            w.orWhere(`(e.action = 'merge' AND e.details LIKE :merged${i})`, {
+              [`merged${i}`]: `%"reportId":"${id}"%`,
+            }),
+          );
+        }),
+      )
+      .orderBy('e.case_id', 'ASC')
+      .addOrderBy('e.seq', 'ASC');
+    return q.getMany();
   }
 
   insertReport(row: CaseReportRow, m: EntityManager): Promise<unknown> {
