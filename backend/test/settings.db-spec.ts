@@ -132,6 +132,29 @@ describe(`settings over HTTP on ${process.env.TEST_DB ?? 'sqlite'}`, () => {
     expect(await t.app.get(SettingsService).get('draw.ratio.B')).toBe('0.20');
   });
 
+  it('refuses a credit-repair wait longer than the listing period, against the stored one', async () => {
+    const before = (await audits()).length;
+    const r = await call(admin, 'PUT', '/settings/serious_list.repair_after_months', {
+      value: '37',
+    });
+    expect(r.status).toBe(400);
+    expect(r.json.message).toContain('不能超过列入期限（36 个月）');
+    expect(
+      (await call(admin, 'PUT', '/settings/serious_list.period_months', { value: '12' })).status,
+    ).toBe(200);
+    const longer = await call(admin, 'PUT', '/settings/serious_list.repair_after_months', {
+      value: '13',
+    });
+    expect(longer.json.message).toContain('不能超过列入期限（12 个月）');
+    const shorter = await call(admin, 'PUT', '/settings/serious_list.period_months', {
+      value: '5',
+    });
+    expect(shorter.status).toBe(400);
+    expect(shorter.json.message).toContain('不能短于信用修复等待期（6 个月）');
+    expect((await audits()).length).toBe(before + 1);
+    expect(await t.app.get(SettingsService).get('serious_list.period_months')).toBe('12');
+  });
+
   it('shows a value changed by hand that it cannot read, raw and marked', async () => {
     await ds.query(
       "INSERT INTO app_setting (`key`, value, updated_at) VALUES ('draw.ratio.C', '60%', '2026-06-01')",

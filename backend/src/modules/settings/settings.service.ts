@@ -5,7 +5,12 @@ import { AppError } from '../../common/errors/app-error';
 import { AppSetting } from '../../database/app-setting.entity';
 import { AuditService } from '../audit';
 import type { Principal } from '../auth';
-import { displayValue, parseSettingInput, SETTING_DEFINITIONS } from './domain/setting-rules';
+import {
+  conflictWithOthers,
+  displayValue,
+  parseSettingInput,
+  SETTING_DEFINITIONS,
+} from './domain/setting-rules';
 
 /** Settings an administrator changes without a release; each has a default in code. */
 export const SETTING_DEFAULTS = {
@@ -29,6 +34,11 @@ export const SETTING_DEFAULTS = {
   'serious_list.repair_after_months': '6',
 } as const;
 export type SettingKey = keyof typeof SETTING_DEFAULTS;
+
+const invalid = (message: string) =>
+  new AppError(SettingsErrorCode.INVALID_VALUE, message, [
+    { code: SettingsErrorCode.INVALID_VALUE, message, path: 'body.value' },
+  ]);
 
 const isSettingKey = (key: string): key is SettingKey => Object.hasOwn(SETTING_DEFAULTS, key);
 
@@ -68,13 +78,17 @@ export class SettingsService {
     if (!isSettingKey(key))
       throw new AppError(SettingsErrorCode.UNKNOWN_KEY, `没有名为 ${key} 的设置项`);
     const parsed = parseSettingInput(key, SETTING_DEFINITIONS[key], input);
-    if (!parsed.ok)
-      throw new AppError(SettingsErrorCode.INVALID_VALUE, parsed.message, [
-        { code: SettingsErrorCode.INVALID_VALUE, message: parsed.message, path: 'body.value' },
-      ]);
+    if (!parsed.ok) throw invalid(parsed.message);
     const now = new Date();
     const saved = await this.audit.transaction(async (m) => {
       const repo = m.getRepository(AppSetting);
+      const stored = new Map((await repo.find()).map((r) => [r.key, r.value]));
+      const conflict = conflictWithOthers(
+        key,
+        parsed.stored,
+        (k) => stored.get(k) ?? SETTING_DEFAULTS[k as SettingKey] ?? '',
+      );
+      if (conflict) throw invalid(conflict);
       const before = await repo.findOneBy({ key });
       const old = before?.value ?? SETTING_DEFAULTS[key];
       if (old === parsed.stored && before) return before;

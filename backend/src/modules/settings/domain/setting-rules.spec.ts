@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { SETTING_DEFAULTS } from '../settings.service';
 import {
   bpToFraction,
+  conflictWithOthers,
   displayValue,
   fractionToBp,
   parseSettingInput,
@@ -99,5 +100,19 @@ describe('setting rules', () => {
     expect(displayValue(def('draw.ratio.C'), '60%')).toBeNull();
     expect(displayValue(def('warning.red_refund_fen'), '500.00')).toBeNull();
     expect(displayValue(def('serious_list.period_months'), 'x')).toBeNull();
+  });
+
+  it.each([
+    ['serious_list.repair_after_months', '36', '36', null],
+    ['serious_list.repair_after_months', '37', '36', '不能超过列入期限（36 个月）'],
+    ['serious_list.period_months', '6', '6', null],
+    ['serious_list.period_months', '5', '6', '不能短于信用修复等待期（6 个月）'],
+    ['serious_list.period_months', '5', 'x', null],
+    ['draw.ratio.A', '0.05', '1', null],
+  ] as const)('%s = %s against the other at %s', (key, stored, other, why) => {
+    const r = conflictWithOthers(key, stored, () => other);
+    if (why === null) return expect(r).toBeNull();
+    expect(r).toContain(`设置 ${key}`);
+    expect(r).toContain(why);
   });
 });

@@ -163,6 +163,37 @@ export function parseSettingInput(
   }
 }
 
+/** Settings that must agree: credit repair cannot wait longer than the listing lasts. */
+const NOT_ABOVE: Readonly<Record<string, string>> = {
+  'serious_list.repair_after_months': 'serious_list.period_months',
+};
+const NOT_BELOW: Readonly<Record<string, string>> = {
+  'serious_list.period_months': 'serious_list.repair_after_months',
+};
+
+/**
+ * A reason to refuse `stored` for `key` given the other settings' stored values, or null.
+ * Whole numbers only (the pair above); an unreadable other value is not held against it.
+ */
+export function conflictWithOthers(
+  key: string,
+  stored: string,
+  others: (key: string) => string,
+): string | null {
+  const above = NOT_ABOVE[key];
+  const below = NOT_BELOW[key];
+  const other = above ?? below;
+  if (!other) return null;
+  const value = others(other);
+  if (!WHOLE.test(value)) return null;
+  const [mine, theirs] = [BigInt(stored), BigInt(value)];
+  const defs = SETTING_DEFINITIONS as Record<string, SettingDefinition>;
+  const name = `设置 ${key}（${defs[key].label}）`;
+  if (above && mine > theirs) return `${name}不能超过${defs[other].label}（${theirs} 个月）`;
+  if (below && mine < theirs) return `${name}不能短于${defs[other].label}（${theirs} 个月）`;
+  return null;
+}
+
 /** "0.05" → 500 basis points; at most four decimals, not above 1. */
 export function fractionToBp(text: string): number | null {
   const m = FRACTION.exec(text.trim());
