@@ -301,7 +301,7 @@ describe('the regulators console: a report worked to a closed case', () => {
       await page.locator('.ant-select-dropdown').getByTitle('短信告知').click();
     });
     await page.getByText('当前状态下您没有可办理的步骤。').waitFor();
-    await page.getByLabel('告知实名举报人').getByText('已办结').waitFor();
+    await page.getByLabel('告知实名举报人').getByText('已完成').waitFor();
     assert.deepEqual(problems, []);
   });
 });

@@ -100,5 +100,5 @@ export const DEADLINE_STATE_LABELS: Record<DeadlineState, string> = {
   ok: '期限内',
   due_soon: '即将到期',
   overdue: '已超期',
-  met: '已办结',
+  met: '已完成',
 };
