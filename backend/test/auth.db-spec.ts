@@ -148,6 +148,11 @@ describe(`authentication on ${process.env.TEST_DB ?? 'sqlite'}`, () => {
       'pudong',
       'pudong-lead',
       'minhang',
+      'pudong-2',
+      'minhang-2',
+      'pudong-3',
+      'minhang-3',
+      'minhang-lead',
       'entity',
       'tenant',
     ]);

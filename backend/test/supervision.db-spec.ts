@@ -278,9 +278,13 @@ describe(`credit supervision over HTTP on ${process.env.TEST_DB ?? 'sqlite'}`, (
   let officers: TestSession[] = [];
 
   it('draws by class ratio and two inspectors from the roster, repeatable from its seed', async () => {
-    officers = [officer];
-    for (let i = 0; i < 3; i++)
-      officers.push(await loginAsNewUser(t, { role: 'district_officer', districtCode: '310112' }));
+    // 闵行's roster: the demo officers and one more.
+    officers = [
+      officer,
+      await loginAs(t, 'minhang-2'),
+      await loginAs(t, 'minhang-3'),
+      await loginAsNewUser(t, { role: 'district_officer', districtCode: '310112' }),
+    ];
     expect(
       (
         await call(officer, 'POST', '/supervision/draws', {
@@ -298,7 +302,7 @@ describe(`credit supervision over HTTP on ${process.env.TEST_DB ?? 'sqlite'}`, (
         })
       ).status,
     ).toBe(403);
-    const roster = officers.map((s) => s.user.userId);
+    const roster = officers.map((s) => s.user.userId).sort((a, b) => a - b);
     draw = (await ok(lead, 'POST', '/supervision/draws', {
       districtCode: '310112',
       plannedDate: '2026-06-15',

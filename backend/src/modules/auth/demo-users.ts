@@ -64,6 +64,34 @@ export const DEMO_ACCOUNTS: readonly DemoAccount[] = [
     description: '闵行区市场监管局办案人员：本区举报受理与案件办理',
     districtCode: '310112',
   }),
+  // A 双随机 draw names two inspectors per entity from the district's roster and never the
+  // last check's: each demo district has enough officers to draw more than once.
+  ...[2, 3].flatMap((n) => [
+    account({
+      username: `pudong-${n}`,
+      role: 'district_officer',
+      password: DEMO_PASSWORD,
+      displayName: `浦东新区局办案人员${n}`,
+      description: '浦东新区市场监管局办案人员：双随机抽查的检查人员名录',
+      districtCode: '310115',
+    }),
+    account({
+      username: `minhang-${n}`,
+      role: 'district_officer',
+      password: DEMO_PASSWORD,
+      displayName: `闵行区局办案人员${n}`,
+      description: '闵行区市场监管局办案人员：双随机抽查的检查人员名录',
+      districtCode: '310112',
+    }),
+  ]),
+  account({
+    username: 'minhang-lead',
+    role: 'district_lead',
+    password: DEMO_PASSWORD,
+    displayName: '闵行区局负责人',
+    description: '闵行区市场监管局负责人：本区立案审批、抽查与统计',
+    districtCode: '310112',
+  }),
   account({
     username: 'entity',
     role: 'entity_user',
