@@ -5,23 +5,9 @@
 // `node backend/scripts/ensure-built.mjs`.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { launchBrowser, screenshot, watchedPage } from './support/browser.mjs';
+import { launchBrowser } from './support/browser.mjs';
+import { phonePage, shoot } from './support/h5.mjs';
 import { startProduct } from './support/product.mjs';
-
-const VIEWPORT = { width: 390, height: 844 };
-/** Taro H5 keeps earlier pages in the DOM, hidden; the last visible one is on screen. */
-const VISIBLE_PAGE =
-  "[...document.querySelectorAll('.taro_page')].filter((el) => getComputedStyle(el).display !== 'none').pop()";
-
-/** The visible page at rest, grown to its height for a whole-page picture. */
-async function shoot(page, name) {
-  await page.waitForFunction(`${VISIBLE_PAGE}?.classList.contains('taro_page_stationed')`);
-  await page.waitForFunction(`${VISIBLE_PAGE}.getBoundingClientRect().left === 0`);
-  const height = await page.evaluate(`${VISIBLE_PAGE}.scrollHeight`);
-  await page.setViewportSize({ width: VIEWPORT.width, height: Math.max(height, VIEWPORT.height) });
-  await screenshot(page, name);
-  await page.setViewportSize(VIEWPORT);
-}
 
 /** The demo data is seeded in the background after the product starts answering. */
 async function seeded(product) {
@@ -84,13 +70,7 @@ describe('declaring a month on the H5 mini-program', () => {
   });
 
   it('declares March 2025 with a photo and shows both verdicts side by side', async () => {
-    const { page, problems, context } = await watchedPage(browser, {
-      viewport: VIEWPORT,
-      deviceScaleFactor: 2,
-      isMobile: true,
-      hasTouch: true,
-      locale: 'zh-CN',
-    });
+    const { page, problems, context } = await phonePage(browser);
     await page.goto(`${product.baseUrl}/`, { waitUntil: 'networkidle' });
     await page.locator('.empty__action', { hasText: '登录' }).click();
     await page.locator('.account', { hasText: '租户1号商行' }).click();
@@ -164,13 +144,7 @@ describe('declaring a month on the H5 mini-program', () => {
   it('reports a month the entity never reported, on the judged declaration alone', async () => {
     await seeded(product);
     await importJulyGridBill(product);
-    const { page, problems, context } = await watchedPage(browser, {
-      viewport: VIEWPORT,
-      deviceScaleFactor: 2,
-      isMobile: true,
-      hasTouch: true,
-      locale: 'zh-CN',
-    });
+    const { page, problems, context } = await phonePage(browser);
     await page.goto(`${product.baseUrl}/`, { waitUntil: 'networkidle' });
     await page.locator('.empty__action', { hasText: '登录' }).click();
     await page.locator('.account', { hasText: '租户1号商行' }).click();

@@ -5,32 +5,16 @@
 import assert from 'node:assert/strict';
 import { resolve } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { launchBrowser, screenshot, watchedPage } from './support/browser.mjs';
+import { launchBrowser } from './support/browser.mjs';
+import { phonePage, shoot, VISIBLE_PAGE } from './support/h5.mjs';
 import { startProduct } from './support/product.mjs';
 
-const VIEWPORT = { width: 390, height: 844 };
 const PHOTO = resolve(import.meta.dirname, 'fixtures/receipt.png');
 
 // Fixture 03: 松江某产业园 (account 3100000003) billed its time-of-use tenant 租户1号商行
 // 3000 + 2500 + 400 kWh in August 2025, its newest month.
 const FIRM = '91310105K0XTF8H71G';
 const ENTITY = '913101177JH4BXKF5F';
-
-const NODE_COUNT = "document.querySelectorAll('*').length";
-/** Taro H5 keeps earlier pages in the DOM, hidden; the last visible one is on screen. */
-const VISIBLE_PAGE =
-  "[...document.querySelectorAll('.taro_page')].filter((el) => getComputedStyle(el).display !== 'none').pop()";
-
-/** Waits for the page to come to rest, then takes it whole (Taro scrolls inside the page). */
-async function shoot(page, name) {
-  await page.waitForFunction(`${VISIBLE_PAGE}?.classList.contains('taro_page_stationed')`);
-  await page.waitForFunction(`${VISIBLE_PAGE}.getBoundingClientRect().left === 0`);
-  const height = await page.evaluate(`${VISIBLE_PAGE}.scrollHeight`);
-  await page.setViewportSize({ width: VIEWPORT.width, height: Math.max(height, VIEWPORT.height) });
-  await screenshot(page, name);
-  await page.setViewportSize(VIEWPORT);
-  return page.evaluate(NODE_COUNT);
-}
 
 /** The input with this placeholder on the page on screen. */
 const field = (page, placeholder) =>
@@ -54,13 +38,7 @@ describe('binding and reporting in the tenant mini-program on H5', () => {
   });
 
   it('binds a firm, reports a red month with a photo and finds the report with its due date', async () => {
-    const { page, problems, context } = await watchedPage(browser, {
-      viewport: VIEWPORT,
-      deviceScaleFactor: 2,
-      isMobile: true,
-      hasTouch: true,
-      locale: 'zh-CN',
-    });
+    const { page, problems, context } = await phonePage(browser);
     const sizes = {};
 
     await page.goto(`${product.baseUrl}/pages/login/index`, { waitUntil: 'networkidle' });

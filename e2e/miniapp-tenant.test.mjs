@@ -4,33 +4,9 @@
 // `node backend/scripts/ensure-built.mjs`.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { launchBrowser, screenshot, watchedPage } from './support/browser.mjs';
+import { launchBrowser } from './support/browser.mjs';
+import { nodeCount, phonePage, shoot } from './support/h5.mjs';
 import { startProduct } from './support/product.mjs';
-
-const VIEWPORT = { width: 390, height: 844 };
-
-// Browser-side expressions (strings, so that they run in the page, not in Node).
-/** Elements on the page: Taro renders one custom element per View/Text. */
-const NODE_COUNT = "document.querySelectorAll('*').length";
-/** Taro H5 keeps earlier pages in the DOM, hidden; the last visible one is on screen. */
-const VISIBLE_PAGE =
-  "[...document.querySelectorAll('.taro_page')].filter((el) => getComputedStyle(el).display !== 'none').pop()";
-
-const nodeCount = (page) => page.evaluate(NODE_COUNT);
-
-/**
- * Taro H5 slides a new page in and scrolls inside the page element, not the document: wait
- * for the visible page to come to rest, then grow the viewport to its height for a
- * whole-page picture.
- */
-async function shoot(page, name) {
-  await page.waitForFunction(`${VISIBLE_PAGE}?.classList.contains('taro_page_stationed')`);
-  await page.waitForFunction(`${VISIBLE_PAGE}.getBoundingClientRect().left === 0`);
-  const height = await page.evaluate(`${VISIBLE_PAGE}.scrollHeight`);
-  await page.setViewportSize({ width: VIEWPORT.width, height: Math.max(height, VIEWPORT.height) });
-  await screenshot(page, name);
-  await page.setViewportSize(VIEWPORT);
-}
 
 describe('the tenant mini-program on H5', () => {
   let product;
@@ -45,13 +21,7 @@ describe('the tenant mini-program on H5', () => {
   });
 
   it('logs in as the demo tenant, finds four red months and the 2025-03 overcharge', async () => {
-    const { page, problems, context } = await watchedPage(browser, {
-      viewport: VIEWPORT,
-      deviceScaleFactor: 2,
-      isMobile: true,
-      hasTouch: true,
-      locale: 'zh-CN',
-    });
+    const { page, problems, context } = await phonePage(browser);
     const sizes = {};
 
     // Without a session the home page offers the (demo) login.
