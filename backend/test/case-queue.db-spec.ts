@@ -1,5 +1,5 @@
 import { createHash, randomUUID } from 'node:crypto';
-import type { CaseQueueItem, CaseQueuePage } from '@zgd/shared-types';
+import type { CaseQueueItem, CaseQueuePage, DashboardView } from '@zgd/shared-types';
 import { DataSource } from 'typeorm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ReporterNoticeDue1764461500000 } from '../src/database/migrations/1764461500000-reporter-notice-due';
@@ -261,6 +261,39 @@ describe(`the work queue over HTTP on ${process.env.TEST_DB ?? 'sqlite'}`, () =>
     expect(items.some((i) => i.dueSoon)).toBe(true);
     const first = await call(officer, 'GET', '/cases?limit=1');
     expect(first.json.dueSoonUntil).toBe(SOON_UNTIL);
+  });
+
+  it("counts the dashboard's overdue and due-soon cases by the queue's own flags, per district", async () => {
+    const flagged = async (s: TestSession) => {
+      const by: Record<string, { overdue: number; dueSoon: number }> = {};
+      for (const i of (await walk(s, '', 100)).items) {
+        const d = (by[i.districtCode] ??= { overdue: 0, dueSoon: 0 });
+        d.overdue += i.overdue ? 1 : 0;
+        d.dueSoon += i.dueSoon ? 1 : 0;
+      }
+      return by;
+    };
+    const counted = (view: DashboardView) =>
+      Object.fromEntries(
+        view.casesByDistrict
+          .filter((r) => r.overdue || r.dueSoon)
+          .map((r) => [r.districtCode, { overdue: r.overdue, dueSoon: r.dueSoon }]),
+      );
+    const city = (await call(admin, 'GET', '/dashboard')).json as DashboardView;
+    const expected = await flagged(admin);
+    // Both districts have cases of each kind: the comparison cannot pass by counting nothing.
+    for (const code of ['310112', '310115']) {
+      expect(expected[code]?.overdue).toBeGreaterThan(0);
+      expect(expected[code]?.dueSoon).toBeGreaterThan(0);
+    }
+    expect(counted(city)).toEqual(expected);
+    expect(city.overdueTotal).toBe(seedsOf((s) => queueDue(s) < TODAY).length);
+    expect(city.dueSoonTotal).toBe(
+      seedsOf((s) => queueDue(s) >= TODAY && queueDue(s) <= SOON_UNTIL).length,
+    );
+    const minhang = (await call(officer, 'GET', '/dashboard')).json as DashboardView;
+    expect(counted(minhang)).toEqual({ '310112': expected['310112'] });
+    expect(minhang.overdueTotal).toBe(expected['310112']!.overdue);
   });
 
   it('holds district staff to their district; the city sees all or the district it picks', async () => {

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import type {
   AuditChainView,
   AuditLogPage,
+  CaseQueuePage,
   DashboardView,
   EntityPortalView,
   EntityProfileView,
@@ -101,23 +102,37 @@ describe(`console over HTTP on ${process.env.TEST_DB ?? 'sqlite'}`, () => {
       }
     return by;
   };
-  /** Overdue cases per district, as the work queue's own due list counts them. */
-  const overdueInQueue = async (s: TestSession) => {
-    const due = (await get(s, '/cases/due')).json as { overdue: { districtCode: string }[] };
-    const by = new Map<string, number>();
-    for (const c of due.overdue) by.set(c.districtCode, (by.get(c.districtCode) ?? 0) + 1);
+  /** Overdue and due-soon cases per district, as the work queue flags them, page after page. */
+  const dueInQueue = async (s: TestSession) => {
+    const by = new Map<string, { overdue: number; dueSoon: number }>();
+    let cursor: string | null = null;
+    do {
+      const page = (
+        await get(s, `/cases?limit=100${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`)
+      ).json as CaseQueuePage;
+      for (const c of page.items) {
+        const d = by.get(c.districtCode) ?? { overdue: 0, dueSoon: 0 };
+        d.overdue += c.overdue ? 1 : 0;
+        d.dueSoon += c.dueSoon ? 1 : 0;
+        by.set(c.districtCode, d);
+      }
+      cursor = page.nextCursor;
+    } while (cursor);
     return by;
   };
   const expectCasesAsStored = async (view: DashboardView, s: TestSession, district?: string) => {
     const stored = await casesInDb(district);
-    const overdue = await overdueInQueue(s);
+    const due = await dueInQueue(s);
     expect(view.casesByDistrict.map((r) => r.districtCode)).toEqual([...stored.keys()].sort());
     for (const r of view.casesByDistrict) {
       expect(r.byState).toEqual(stored.get(r.districtCode));
       expect(r.total).toBe(Object.values(r.byState).reduce((a, b) => a + b, 0));
-      expect(r.overdue).toBe(overdue.get(r.districtCode) ?? 0);
+      expect({ overdue: r.overdue, dueSoon: r.dueSoon }).toEqual(
+        due.get(r.districtCode) ?? { overdue: 0, dueSoon: 0 },
+      );
     }
     expect(view.overdueTotal).toBe(view.casesByDistrict.reduce((n, r) => n + r.overdue, 0));
+    expect(view.dueSoonTotal).toBe(view.casesByDistrict.reduce((n, r) => n + r.dueSoon, 0));
   };
 
   beforeAll(async () => {
@@ -390,6 +405,7 @@ describe(`console over HTTP on ${process.env.TEST_DB ?? 'sqlite'}`, () => {
         '不予立案',
         '合计',
         '已逾期',
+        '即将到期',
       ]);
       const m = view.casesByDistrict[0]!;
       expect(cases.rows.slice(1)).toEqual([
@@ -399,6 +415,7 @@ describe(`console over HTTP on ${process.env.TEST_DB ?? 'sqlite'}`, () => {
           ...view.states.map((st) => m.byState[st.state] ?? 0),
           m.total,
           m.overdue,
+          m.dueSoon,
         ],
       ]);
     });

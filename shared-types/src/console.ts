@@ -115,7 +115,9 @@ export interface DistrictCasesRow {
   /** Open and closed cases by state code. */
   byState: Record<string, number>;
   total: number;
+  /** Overdue and due soon by the work queue's deadline and flags (its `due` filter). */
   overdue: number;
+  dueSoon: number;
 }
 
 export interface MoneyMonthRow {
@@ -142,6 +144,7 @@ export interface DashboardView {
   states: { state: string; label: string }[];
   casesByDistrict: DistrictCasesRow[];
   overdueTotal: number;
+  dueSoonTotal: number;
   moneyByMonth: MoneyMonthRow[];
   topEntities: TopEntityRow[];
 }

@@ -10,6 +10,7 @@ const emptyDashboard = {
   states: [],
   casesByDistrict: [],
   overdueTotal: 0,
+  dueSoonTotal: 0,
   moneyByMonth: [],
   topEntities: [],
 };

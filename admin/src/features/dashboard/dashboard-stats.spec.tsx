@@ -17,9 +17,11 @@ const view: DashboardView = {
       byState: { registered: 3, closed: 1 },
       total: 4,
       overdue: 2,
+      dueSoon: 1,
     },
   ],
   overdueTotal: 2,
+  dueSoonTotal: 1,
   moneyByMonth: [
     { month: '2025-03', found: '0.10', refunded: '0.00', fined: '0.00' },
     { month: '2026-02', found: '0.20', refunded: '4349.83', fined: '3000.00' },
@@ -56,16 +58,17 @@ function statistic(title: string): string {
 }
 
 describe('工作台 statistics', () => {
-  it("shows a district's cases, overdue count, exact money totals and top entities", async () => {
+  it("shows a district's cases, overdue and due-soon counts, exact money totals and top entities", async () => {
     stubRoutes({ 'GET /api/dashboard': view, 'GET /api/health': health });
     renderApp('/admin/', { as: 'district_officer' });
 
     const cases = await screen.findByRole('table', { name: '各区案件' });
-    expect(rows(cases)).toEqual([['浦东新区', '3', '1', '4', '2']]);
+    expect(rows(cases)).toEqual([['浦东新区', '3', '1', '4', '2', '1']]);
     // 0.10 + 0.20 adds up exactly, as it would not in floats.
     expect(statistic('核查发现多收（元）')).toBe('0.30');
     expect(statistic('已退还（元）')).toBe('4,349.83');
     expect(statistic('已逾期案件')).toBe('2');
+    expect(statistic('即将到期案件')).toBe('1');
     expect(statistic('浦东新区案件')).toBe('4');
     expect(rows(screen.getByRole('table', { name: '问题最多的收费主体' }))).toEqual([
       ['浦东某商务楼', '913101154JURQ2830U', '浦东新区', '22', '15,274.91'],

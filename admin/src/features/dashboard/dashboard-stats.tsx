@@ -45,7 +45,8 @@ interface Filters {
 }
 
 /**
- * The statistics of the 工作台: cases by district and state, overdue cases, money found against
+ * The statistics of the 工作台: cases by district and state, overdue and due-soon cases (by the
+ * work queue's deadline), money found against
  * refunded and fined by month, and the entities with most findings; each list exports to Excel.
  * The city sees every district (and may pick one); district staff see their own.
  */
@@ -114,6 +115,7 @@ function Figures({
       <Row gutter={[16, 16]}>
         <Stat title={`${scope}案件`} value={total} />
         <Stat title="已逾期案件" value={view.overdueTotal} danger={view.overdueTotal > 0} />
+        <Stat title="即将到期案件" value={view.dueSoonTotal} warning={view.dueSoonTotal > 0} />
         <Stat
           title="核查发现多收（元）"
           value={formatYuan(sumYuan(view.moneyByMonth.map((m) => m.found)))}
@@ -178,14 +180,25 @@ function Figures({
   );
 }
 
-function Stat({ title, value, danger }: { title: string; value: ReactNode; danger?: boolean }) {
+function Stat({
+  title,
+  value,
+  danger,
+  warning,
+}: {
+  title: string;
+  value: ReactNode;
+  danger?: boolean;
+  warning?: boolean;
+}) {
+  const color = danger ? '#cf1322' : warning ? '#d46b08' : undefined;
   return (
     <Col xs={12} md={8} xl={4} flex="1">
       <Card size="small">
         <Statistic
           title={title}
           value={value as string}
-          valueStyle={danger ? { color: '#cf1322' } : undefined}
+          valueStyle={color ? { color } : undefined}
         />
       </Card>
     </Col>
@@ -246,6 +259,13 @@ function casesColumns(view: DashboardView): TableColumnsType<DistrictCasesRow> {
       align: 'right',
       width: 80,
       render: (n: number) => (n > 0 ? <Typography.Text type="danger">{n}</Typography.Text> : 0),
+    },
+    {
+      title: '即将到期',
+      dataIndex: 'dueSoon',
+      align: 'right',
+      width: 90,
+      render: (n: number) => (n > 0 ? <Typography.Text type="warning">{n}</Typography.Text> : 0),
     },
   ];
 }

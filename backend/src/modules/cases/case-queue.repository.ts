@@ -126,6 +126,41 @@ async function withRows(m: EntityManager, keys: KeyRow[], limit: number): Promis
   };
 }
 
+export interface DistrictDueCounts {
+  districtCode: string;
+  overdue: number;
+  dueSoon: number;
+}
+
+/**
+ * How many cases of each district are overdue and due soon by the queue's own deadline
+ * (queue_due), in the inclusive ranges `dueRange` gives for the queue's `due` filter. One query,
+ * grouped by district: with the districts listed, each is one range scan of the covering index
+ * ix_enforcement_case_queue (district_code, queue_due), however many cases the city holds.
+ */
+export async function dueCountsByDistrict(
+  m: EntityManager,
+  districtCodes: readonly string[],
+  overdue: { to: string | null },
+  soon: { from: string | null; to: string | null },
+): Promise<DistrictDueCounts[]> {
+  if (!districtCodes.length || !overdue.to || !soon.from || !soon.to) return [];
+  const rows: { district_code: string; overdue: unknown; due_soon: unknown }[] = await m.query(
+    `SELECT district_code,
+            SUM(CASE WHEN queue_due <= ? THEN 1 ELSE 0 END) AS overdue,
+            SUM(CASE WHEN queue_due >= ? THEN 1 ELSE 0 END) AS due_soon
+       FROM enforcement_case
+      WHERE district_code IN (${districtCodes.map(() => '?').join(', ')}) AND queue_due <= ?
+      GROUP BY district_code`,
+    [overdue.to, soon.from, ...districtCodes, soon.to],
+  );
+  return rows.map((r) => ({
+    districtCode: String(r.district_code),
+    overdue: Number(r.overdue ?? 0),
+    dueSoon: Number(r.due_soon ?? 0),
+  }));
+}
+
 /** Adds a report's claimed overcharge to its case, in the intake transaction. */
 export async function addClaimedFen(m: EntityManager, caseId: string, fen: bigint): Promise<void> {
   if (fen === 0n) return;

@@ -8,14 +8,17 @@ import {
   type CasesDueView,
   type CaseSummaryView,
 } from '@zgd/shared-types';
+import { DataSource } from 'typeorm';
 import { AppError } from '../../common/errors/app-error';
 import { AuditService } from '../audit';
 import { canSeeDistrict, tenantIdsOf, type Principal } from '../auth';
-import { CalendarService } from '../calendar';
+import { CalendarService, shanghaiDate } from '../calendar';
 import type { CaseRow } from './case.entity';
 import { CASES_CLOCK, type CaseClock } from './case-clock';
 import { deadlinesOf } from './case-deadline-facts';
 import { toCaseAction } from './case-action-input';
+import { dueRange, dueSoonUntil } from './case-queue';
+import { dueCountsByDistrict, type DistrictDueCounts } from './case-queue.repository';
 import { caseFailure } from './case-failure';
 import { CaseLedger } from './case-ledger';
 import { formatFen } from '../reconciliation/domain/exact';
@@ -54,6 +57,7 @@ export type CaseStepListener = (step: {
 @Injectable()
 export class CaseWorkService {
   constructor(
+    private readonly ds: DataSource,
     private readonly repo: CasesRepository,
     private readonly ledger: CaseLedger,
     private readonly audit: AuditService,
@@ -95,6 +99,22 @@ export class CaseWorkService {
       overdue: open.filter((c) => c.urgent?.state === 'overdue'),
       dueSoon: open.filter((c) => c.urgent?.state === 'due_soon'),
     };
+  }
+
+  /**
+   * How many cases of each listed district are overdue and due soon, counted in SQL on the
+   * queue's stored deadline with the queue's own flags (`dueRange`, `dueSoonUntil`): the same
+   * cases `GET /api/cases/queue?due=overdue|soon` lists. The caller has checked the scope.
+   */
+  async dueCounts(districtCodes: readonly string[]): Promise<DistrictDueCounts[]> {
+    const today = shanghaiDate(this.clock.now());
+    const soonUntil = dueSoonUntil(await this.calendar.calendar(), today);
+    return dueCountsByDistrict(
+      this.ds.manager,
+      districtCodes,
+      dueRange('overdue', today, soonUntil),
+      dueRange('soon', today, soonUntil),
+    );
   }
 
   /**

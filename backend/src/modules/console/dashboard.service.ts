@@ -34,13 +34,13 @@ export class DashboardService {
     const scope = viewDistrict(p, q.district);
     if (!scope.ok) throw new AppError(ConsoleErrorCode.DISTRICT_OUT_OF_SCOPE, '只能查看本区的统计');
     const district = scope.districtCode;
-    const [counts, due, figures, events] = await Promise.all([
+    const [counts, figures, events] = await Promise.all([
       this.repo.caseCounts(district),
-      this.cases.due(p),
       this.repo.currentMonthFigures({ districtCode: district }),
       this.repo.moneyEvents(district),
     ]);
-    const overdue = due.overdue.filter((c) => !district || c.districtCode === district);
+    // The districts that have cases, each counted on the queue's index.
+    const due = await this.cases.dueCounts([...new Set(counts.map((c) => c.districtCode))]);
     const rows = new Map<string, DistrictCasesRow>();
     const row = (code: string) => {
       let r = rows.get(code);
@@ -53,6 +53,7 @@ export class DashboardService {
             byState: {},
             total: 0,
             overdue: 0,
+            dueSoon: 0,
           }),
         );
       return r;
@@ -62,7 +63,11 @@ export class DashboardService {
       r.byState[c.state] = c.count;
       r.total += c.count;
     }
-    for (const c of overdue) row(c.districtCode).overdue++;
+    for (const d of due) {
+      const r = row(d.districtCode);
+      r.overdue = d.overdue;
+      r.dueSoon = d.dueSoon;
+    }
 
     const inRange = (m: string) => (!q.from || m >= q.from) && (!q.to || m <= q.to);
     const top = topEntities(
@@ -76,7 +81,8 @@ export class DashboardService {
       casesByDistrict: [...rows.values()].sort((a, b) =>
         a.districtCode < b.districtCode ? -1 : 1,
       ),
-      overdueTotal: overdue.length,
+      overdueTotal: due.reduce((n, d) => n + d.overdue, 0),
+      dueSoonTotal: due.reduce((n, d) => n + d.dueSoon, 0),
       moneyByMonth: moneyByMonth(
         figures.map((f) => ({ period: f.period, fen: f.fen })),
         events,
@@ -130,6 +136,7 @@ function casesColumns(view: DashboardView): XlsxColumn<DistrictCasesRow>[] {
     })),
     { header: '合计', width: 10, kind: 'int', value: (r) => r.total },
     { header: '已逾期', width: 10, kind: 'int', value: (r) => r.overdue },
+    { header: '即将到期', width: 10, kind: 'int', value: (r) => r.dueSoon },
   ];
 }
 
