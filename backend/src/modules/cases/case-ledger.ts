@@ -32,15 +32,32 @@ export class CaseLedger {
     private readonly calendar: CalendarService,
   ) {}
 
-  /** A newly registered case. */
-  async insert(m: EntityManager, c: EnforcementCase, event: CaseEvent, labels: CaseLabels) {
-    await this.repo.insertCase(toRow(c, labels, event.at, await this.calendar.calendar()), m);
+  /**
+   * A newly registered case. Give the working calendar read before the transaction when there
+   * is one: read inside, after its cache expired, it takes a second connection from the pool,
+   * and under load every connection may be held by a transaction waiting for this one's lock.
+   */
+  async insert(
+    m: EntityManager,
+    c: EnforcementCase,
+    event: CaseEvent,
+    labels: CaseLabels,
+    calendar?: WorkingCalendar,
+  ) {
+    const cal = calendar ?? (await this.calendar.calendar());
+    await this.repo.insertCase(toRow(c, labels, event.at, cal), m);
     await this.appendEvent(m, event, labels.number);
   }
 
-  /** A step of an existing case, saved only over the version it was read at. */
-  async update(m: EntityManager, c: EnforcementCase, event: CaseEvent, before: CaseRow) {
-    const row = toRow(c, before, event.at, await this.calendar.calendar());
+  /** A step of an existing case, saved only over the version it was read at (calendar: see insert). */
+  async update(
+    m: EntityManager,
+    c: EnforcementCase,
+    event: CaseEvent,
+    before: CaseRow,
+    calendar?: WorkingCalendar,
+  ) {
+    const row = toRow(c, before, event.at, calendar ?? (await this.calendar.calendar()));
     const saved = await this.repo.updateCase(row, before.version, m);
     if (!saved) throw new AppError(CaseHttpErrorCode.CONFLICT, '案件已被他人更新，请刷新后重试');
     await this.appendEvent(m, event, before.number);

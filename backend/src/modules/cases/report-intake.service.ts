@@ -170,7 +170,7 @@ export class ReportIntakeService {
           );
           // The report first: the step's messages go to the case's reporters, this one too.
           await this.repo.insertReport({ ...row, caseId: c.id }, m);
-          await this.ledger.update(m, merged.case, merged.event, target);
+          await this.ledger.update(m, merged.case, merged.event, target, calendar);
           await addClaimedFen(m, c.id, newlyClaimedFen(months, before));
           return {
             answer: {
@@ -203,10 +203,13 @@ export class ReportIntakeService {
         const year = Number(shanghaiDate(now).slice(0, 4));
         const number = await this.repo.nextNumber(districtCode, year, m);
         await this.repo.insertReport({ ...row, caseId }, m);
-        await this.ledger.insert(m, registered.case, registered.event, {
-          number,
-          source: 'report',
-        });
+        await this.ledger.insert(
+          m,
+          registered.case,
+          registered.event,
+          { number, source: 'report' },
+          calendar,
+        );
         await addClaimedFen(m, caseId, newlyClaimedFen(months, new Set()));
         return {
           answer: { reportId, caseNumber: number, merged: false, filingDue },
