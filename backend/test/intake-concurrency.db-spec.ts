@@ -93,7 +93,10 @@ describe(`concurrent reports into one open case on ${process.env.TEST_DB ?? 'sql
   it('lists the reports a page at a time, each with its own merge and none of the others', async () => {
     const get = async (query: string) => {
       const res = await fetch(`${t.baseUrl}/api/me/reports${query}`, { headers: tenant.headers });
-      return { status: res.status, json: await res.json() };
+      return {
+        status: res.status,
+        json: (await res.json()) as { reportId: string; timeline: { action: string }[] }[],
+      };
     };
     const [stored] = await ds.query(
       "SELECT COUNT(*) AS n FROM case_report WHERE idempotency_key LIKE 'concurrent-%'",
