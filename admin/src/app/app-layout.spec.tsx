@@ -1,7 +1,7 @@
 import { fireEvent, screen, within } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
 import { currentSession } from '../api/session';
-import { jsonResponse, renderApp } from '../test/render-app';
+import { EMPTY_DASHBOARD, jsonResponse, renderApp } from '../test/render-app';
 import { navItemsFor } from './nav-items';
 
 const staffMenu = [
@@ -19,13 +19,7 @@ function stubHealth() {
   const fetchMock = vi.fn<typeof fetch>(async (input) =>
     // The start page also loads its statistics.
     String(input).startsWith('/api/dashboard')
-      ? jsonResponse({
-          states: [],
-          casesByDistrict: [],
-          overdueTotal: 0,
-          moneyByMonth: [],
-          topEntities: [],
-        })
+      ? jsonResponse(EMPTY_DASHBOARD)
       : jsonResponse({ status: 'ok', database: { type: 'sqlite', ok: true } }),
   );
   vi.stubGlobal('fetch', fetchMock);

@@ -9,6 +9,15 @@ export { jsonResponse } from './json-response';
 
 export const TEST_TOKEN = 'test-token';
 
+/** What the start page (工作台) loads besides the health check, with nothing in it. */
+export const EMPTY_DASHBOARD = {
+  states: [],
+  casesByDistrict: [],
+  overdueTotal: 0,
+  moneyByMonth: [],
+  topEntities: [],
+};
+
 const users: Record<Role, Me> = {
   city_admin: user(1, 'admin', '市局管理员', 'city_admin'),
   district_officer: {

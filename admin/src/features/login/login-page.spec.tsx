@@ -1,7 +1,7 @@
 import { fireEvent, screen } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
 import { currentSession } from '../../api/session';
-import { jsonResponse, loginAnswer, renderApp } from '../../test/render-app';
+import { EMPTY_DASHBOARD, jsonResponse, loginAnswer, renderApp } from '../../test/render-app';
 
 const healthy = { status: 'ok', database: { type: 'sqlite', ok: true } };
 
@@ -13,9 +13,12 @@ function fillAndSubmit(username: string, password: string) {
 
 describe('登录 (login page)', () => {
   it('signs in: posts the credentials, keeps the token and opens the page asked for', async () => {
-    const fetchMock = vi.fn<typeof fetch>(async (input) =>
-      String(input) === '/api/auth/login' ? jsonResponse(loginAnswer()) : jsonResponse(healthy),
-    );
+    const fetchMock = vi.fn<typeof fetch>(async (input) => {
+      const url = String(input);
+      if (url === '/api/auth/login') return jsonResponse(loginAnswer());
+      // The start page (工作台) loads its statistics beside the health check.
+      return jsonResponse(url.startsWith('/api/dashboard') ? EMPTY_DASHBOARD : healthy);
+    });
     vi.stubGlobal('fetch', fetchMock);
     const { router } = renderApp('/admin/', { as: null });
     await screen.findByRole('button', { name: '登录' });
