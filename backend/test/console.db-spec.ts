@@ -475,7 +475,9 @@ describe(`console over HTTP on ${process.env.TEST_DB ?? 'sqlite'}`, () => {
       };
       const ok = await upload(entity, decidedCase, 'bank-slip.png', png);
       expect(ok.status).toBe(201);
-      expect(ok.json).toMatchObject([{ caseId: decidedCase, kind: 'png', bytes: 40 }]);
+      expect(ok.json).toMatchObject([
+        { caseId: decidedCase, kind: 'png', bytes: 40, fileName: 'bank-slip.png' },
+      ]);
       // The same file again is kept once.
       expect((await upload(entity, decidedCase, 'again.png', png)).json).toHaveLength(1);
       const fake = await upload(entity, decidedCase, 'slip.pdf', Buffer.from('<html>'));
@@ -492,6 +494,29 @@ describe(`console over HTTP on ${process.env.TEST_DB ?? 'sqlite'}`, () => {
         sha256: ok.json[0].sha256,
         kind: 'png',
         bytes: 40,
+      });
+
+      // Staff of the district open the stored bytes; each read is audited.
+      const proofId = ok.json[0].id as string;
+      const file = (s: TestSession, id = proofId) =>
+        fetch(`${t.baseUrl}/api/refund-proofs/${decidedCase}/${id}/file`, { headers: s.headers });
+      const res = await file(minhang);
+      expect(res.status).toBe(200);
+      expect(res.headers.get('content-type')).toBe('image/png');
+      expect(res.headers.get('content-disposition')).toContain(
+        `filename*=UTF-8''${encodeURIComponent('bank-slip.png')}`,
+      );
+      expect(Buffer.from(await res.arrayBuffer()).equals(png)).toBe(true);
+      expect((await file(pudong)).status).toBe(404);
+      expect((await file(minhang, '0'.repeat(16))).status).toBe(404);
+      expect((await file(minhang, 'not-an-id')).status).toBe(400);
+      expect((await file(entity)).status).toBe(403);
+      const reads = (await get(admin, `/audit-logs?action=case.refund_proof_viewed`))
+        .json as AuditLogPage;
+      expect(reads.items).toHaveLength(1);
+      expect(reads.items[0]).toMatchObject({
+        subjectId: decidedCase,
+        details: { sha256: ok.json[0].sha256 },
       });
     });
 

@@ -258,4 +258,6 @@ export interface RefundProofView {
   kind: string;
   bytes: number;
   at: string;
+  /** The name the file was uploaded under; null for proofs stored before names were kept. */
+  fileName?: string | null;
 }

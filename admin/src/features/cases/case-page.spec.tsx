@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
-import type { CaseDetailView, CaseWorkbenchView } from '@zgd/shared-types';
+import type { CaseDetailView, CaseWorkbenchView, RefundProofView } from '@zgd/shared-types';
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { callsTo, inTurn, stubRoutes } from '../../test/fetch-routes';
 import { renderApp } from '../../test/render-app';
 
@@ -194,6 +194,7 @@ function workbench(
 }
 
 const ENTITY_ROUTES = {
+  [`GET /api/refund-proofs/${ID}`]: [],
   'GET /api/charging-entities/91310115MA1K4ABC5X': {
     id: '91310115MA1K4ABC5X',
     name: '浦东某商场',
@@ -259,7 +260,10 @@ describe('the case page', () => {
 
     expect(await screen.findByRole('heading', { name: '沪转供-310115-2026-00007' })).toBeTruthy();
     expect(screen.getByText('浦东某商场（91310115MA1K4ABC5X）')).toBeTruthy();
-    expect(screen.getByText('¥2,237.25')).toBeTruthy();
+    // The claimed amount (the entity's findings below may show the same figure).
+    expect(
+      screen.getByText('举报涉及金额').closest('.ant-descriptions-item')?.textContent,
+    ).toContain('¥2,237.25');
     const filing = within(screen.getByLabelText('立案决定'));
     expect(filing.getByText('2026-06-23')).toBeTruthy();
     expect(filing.getByText('即将到期')).toBeTruthy();
@@ -287,6 +291,80 @@ describe('the case page', () => {
       (screen.getByRole('button', { name: '打印责令退还多收价款通知书' }) as HTMLButtonElement)
         .disabled,
     ).toBe(true);
+  });
+
+  it('lists the refund proofs the entity handed in, and opens one in a new tab', async () => {
+    const png = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+    const proof = (over: Partial<RefundProofView>): RefundProofView => ({
+      id: 'a1b2c3d4e5f60718',
+      caseId: ID,
+      sha256: 'a1b2c3d4e5f60718'.padEnd(64, '0'),
+      kind: 'png',
+      bytes: 245_760,
+      at: '2026-06-02T02:30:00.000Z',
+      fileName: '银行回单-六月.png',
+      ...over,
+    });
+    const fetchMock = stubRoutes({
+      ...ENTITY_ROUTES,
+      [CASE]: detail(),
+      [BENCH]: workbench([]),
+      [`GET /api/refund-proofs/${ID}`]: [
+        proof({}),
+        proof({
+          id: 'ffff000011112222',
+          sha256: 'ffff000011112222'.padEnd(64, '1'),
+          kind: 'pdf',
+          bytes: 1_572_864,
+          at: '2026-06-03T01:00:00.000Z',
+          // Stored before names were kept.
+          fileName: null,
+        }),
+      ],
+      [`GET /api/refund-proofs/${ID}/a1b2c3d4e5f60718/file`]: () =>
+        new Response(png, { headers: { 'content-type': 'image/png' } }),
+    });
+    const tab = { location: { href: '' }, close: vi.fn() };
+    vi.spyOn(window, 'open').mockReturnValue(tab as unknown as Window);
+    const blobs: Blob[] = [];
+    vi.stubGlobal(
+      'URL',
+      Object.assign(URL, {
+        createObjectURL: vi.fn((b: Blob) => (blobs.push(b), 'blob:proof')),
+        revokeObjectURL: vi.fn(),
+      }),
+    );
+    renderApp(`/admin/cases/${ID}`, { as: 'district_officer' });
+
+    // The table shows (loading) before the list arrives: wait for its first file.
+    await screen.findByText('银行回单-六月.png');
+    const table = screen.getByRole('table', { name: '退款凭证' });
+    const rows = within(table)
+      .getAllByRole('row')
+      .slice(1)
+      .map((r) =>
+        within(r)
+          .getAllByRole('cell')
+          .slice(0, 4)
+          .map((c) => c.textContent),
+      );
+    expect(rows).toEqual([
+      ['银行回单-六月.png', 'PNG 图片', '240.0 KB', '2026-06-02 10:30'],
+      ['退款凭证 ffff000011112222.pdf', 'PDF', '1.5 MB', '2026-06-03 09:00'],
+    ]);
+
+    fireEvent.click(within(table).getByRole('button', { name: '查看 银行回单-六月.png' }));
+    await waitFor(() => expect(tab.location.href).toBe('blob:proof'));
+    expect(new Uint8Array(await blobs[0]!.arrayBuffer())).toEqual(png);
+    const [[, init]] = callsTo(fetchMock, `GET /api/refund-proofs/${ID}/a1b2c3d4e5f60718/file`);
+    expect(new Headers(init?.headers).get('authorization')).toMatch(/^Bearer /);
+  });
+
+  it('says when the entity has handed in no refund proof', async () => {
+    stubRoutes({ ...ENTITY_ROUTES, [CASE]: detail(), [BENCH]: workbench([]) });
+    renderApp(`/admin/cases/${ID}`, { as: 'district_officer' });
+    expect(await screen.findByText('收费主体尚未提交退款凭证。')).toBeTruthy();
+    expect(screen.queryByRole('table', { name: '退款凭证' })).toBeNull();
   });
 
   it('recomputes the evidence hash in the browser and shows the frozen formula sheet', async () => {

@@ -31,6 +31,7 @@ import { ROLE_LABELS } from '../../app/roles';
 import { useLoad } from '../../app/use-load';
 import { CaseActions } from './case-actions';
 import { CaseEntity } from './case-entity';
+import { CaseRefundProofs } from './case-refund-proofs';
 import { deadlineLeftText, shanghaiDay, shanghaiTime, yuan } from './case-format';
 import { CaseReports } from './case-reports';
 import { fetchCase, fetchDocument, fetchWorkbench } from './cases-api';
@@ -211,6 +212,9 @@ function CaseView({
           )}
         </Card>
       )}
+      <Card title="退款凭证" size="small">
+        <CaseRefundProofs caseId={detail.id} />
+      </Card>
       {detail.refusal && (
         <Alert
           type="warning"

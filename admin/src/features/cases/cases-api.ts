@@ -9,6 +9,7 @@ import type {
   CaseWorkbenchView,
   CreditAssessmentView,
   EntityProfileView,
+  RefundProofView,
 } from '@zgd/shared-types';
 import { ApiError, ClientErrorCode } from '../../api/api-error';
 import { apiGet, apiPost, queryString, type RequestOptions } from '../../api/http-client';
@@ -105,3 +106,15 @@ export const fetchEntityProfile = (entityId: string, options?: RequestOptions) =
 
 export const fetchCreditHistory = (entityId: string, options?: RequestOptions) =>
   apiGet<CreditAssessmentView[]>(`/supervision/credit/${encodeURIComponent(entityId)}`, options);
+
+/** The refund proofs the entity handed in for a case (console). */
+export const fetchRefundProofs = (caseId: string, options?: RequestOptions) =>
+  apiGet<RefundProofView[]>(`/refund-proofs/${encodeURIComponent(caseId)}`, options);
+
+/** One refund proof's stored bytes, typed by the server (each read is audited). */
+export async function fetchRefundProofFile(caseId: string, proofId: string): Promise<Blob> {
+  const response = await fetchRaw(
+    `/refund-proofs/${encodeURIComponent(caseId)}/${encodeURIComponent(proofId)}/file`,
+  );
+  return response.blob();
+}

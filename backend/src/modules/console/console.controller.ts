@@ -32,6 +32,14 @@ const MB = 1024 * 1024;
 /** As a report's attachments: photos up to 10 MB and PDF up to 20 MB, judged by content. */
 const PROOF_UPLOAD = { maxFileBytes: 20 * MB, maxFiles: 5, maxBodyBytes: 101 * MB };
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+const ProofId = z.string().regex(/^[0-9a-f]{16}$/, '凭证编号格式不正确');
+/** The stored kinds of a proof (judged by its bytes) and how they are served. */
+const PROOF_TYPES: Record<string, string> = {
+  jpeg: 'image/jpeg',
+  png: 'image/png',
+  webp: 'image/webp',
+  pdf: 'application/pdf',
+};
 
 @ApiTags('console')
 @Controller()
@@ -141,5 +149,33 @@ export class ConsoleController {
   @ApiOperation({ summary: "A case's proofs of refunds: its entity, and staff of its district" })
   refundProofs(@CurrentUser() p: Principal, @Param('id') id: string): Promise<RefundProofView[]> {
     return this.proofs.listFor(p, validate(CaseId, id, 'params.id'));
+  }
+
+  @Get('refund-proofs/:id/:proofId/file')
+  @Roles('city_admin', 'district_officer', 'district_lead')
+  @ApiProduces(...Object.values(PROOF_TYPES))
+  @ApiOperation({ summary: "One proof's stored bytes, for staff of the case's district (audited)" })
+  async refundProofFile(
+    @CurrentUser() p: Principal,
+    @Param('id') id: string,
+    @Param('proofId') proofId: string,
+    @Res() res: Response,
+  ): Promise<void> {
+    const { proof, data } = await this.proofs.file(
+      p,
+      validate(CaseId, id, 'params.id'),
+      validate(ProofId, proofId, 'params.proofId'),
+    );
+    const name = proof.fileName ?? `${proof.id}.${proof.kind}`;
+    res
+      .status(200)
+      .type(PROOF_TYPES[proof.kind] ?? 'application/octet-stream')
+      .set('Cache-Control', 'no-store')
+      .set('X-Content-Type-Options', 'nosniff')
+      .set(
+        'Content-Disposition',
+        `inline; filename="${proof.id}.${proof.kind}"; filename*=UTF-8''${encodeURIComponent(name)}`,
+      )
+      .send(data);
   }
 }

@@ -49,7 +49,7 @@ export class EntityRefundProofsService {
     if (files.length === 0) throw new AppError('REFUND_PROOF.EMPTY_FILE', '请选择要上传的文件');
     const checked = files.map((f, i) => {
       const r = checkAttachment(f.data);
-      if (r.ok) return { kind: r.kind, data: f.data };
+      if (r.ok) return { kind: r.kind, data: f.data, name: fileNameOf(f.name) };
       const which = `第 ${i + 1} 个文件`;
       if (r.problem === 'too_large')
         throw new AppError(
@@ -83,6 +83,7 @@ export class EntityRefundProofsService {
         kind: f.kind,
         bytes: f.data.length,
         at: now.toISOString(),
+        fileName: f.name,
       });
     }
     await this.blobs.put(manifestKey(caseId), Buffer.from(JSON.stringify(manifest), 'utf8'));
@@ -101,9 +102,42 @@ export class EntityRefundProofsService {
     return this.list(caseId);
   }
 
+  /**
+   * The stored bytes of one proof, for staff of the case's district (as `listFor`). Each read
+   * is written to the audit log, like a read of a report's evidence.
+   */
+  async file(
+    p: Principal,
+    caseId: string,
+    proofId: string,
+  ): Promise<{ proof: RefundProofView; data: Buffer }> {
+    const row = await this.repo.caseRow(caseId);
+    if (!row || !canSeeDistrict(p, row.districtCode))
+      throw new AppError(ConsoleErrorCode.CASE_NOT_FOUND, '没有找到这个案件');
+    const proof = (await this.list(caseId)).find((x) => x.id === proofId);
+    if (!proof) throw new AppError(ConsoleErrorCode.CASE_NOT_FOUND, '没有找到该案件的这份退款凭证');
+    const data = await this.blobs.get(`${folder(caseId)}/${proof.sha256}.${proof.kind}`);
+    await this.audit.append({
+      actorUserId: p.userId,
+      actorRole: p.role,
+      action: 'case.refund_proof_viewed',
+      subjectType: 'case',
+      subjectId: caseId,
+      details: { sha256: proof.sha256 },
+      at: new Date(),
+    });
+    return { proof, data };
+  }
+
   private async list(caseId: string): Promise<RefundProofView[]> {
     const key = manifestKey(caseId);
     if (!(await this.blobs.exists(key))) return [];
     return JSON.parse((await this.blobs.get(key)).toString('utf8')) as RefundProofView[];
   }
+}
+
+/** The uploaded name without any folder, at most 200 characters; null when there is none. */
+function fileNameOf(name: string): string | null {
+  const base = name.split(/[\\/]/).pop()?.trim() ?? '';
+  return base ? base.slice(0, 200) : null;
 }
