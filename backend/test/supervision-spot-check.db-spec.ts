@@ -31,9 +31,13 @@ describe(`a spot check's violation on ${process.env.TEST_DB ?? 'sqlite'}`, () =>
     await importUploads(t.app, folderUploads(fixture('02-fixed-price-and-basic-fee')));
     admin = await loginAs(t, 'admin');
     lead = await loginAsNewUser(t, { role: 'district_lead', districtCode: '310112' });
-    officers = [await loginAs(t, 'minhang')];
-    for (let i = 0; i < 3; i++)
-      officers.push(await loginAsNewUser(t, { role: 'district_officer', districtCode: '310112' }));
+    // 闵行's roster: the demo officers and one more.
+    officers = [
+      await loginAs(t, 'minhang'),
+      await loginAs(t, 'minhang-2'),
+      await loginAs(t, 'minhang-3'),
+      await loginAsNewUser(t, { role: 'district_officer', districtCode: '310112' }),
+    ];
     // Every class is checked, so each draw below names the entity.
     for (const c of ['A', 'B', 'C', 'D'] as const)
       await t.app.get(SettingsService).set(`draw.ratio.${c}`, '1');
