@@ -1,5 +1,5 @@
 import { render } from '@testing-library/react';
-import type { LoginResponse, Me, Role } from '@zgd/shared-types';
+import type { DashboardView, LoginResponse, Me, Role } from '@zgd/shared-types';
 import { createMemoryRouter, RouterProvider } from 'react-router-dom';
 import { startSession } from '../api/session';
 import { AppProviders } from '../app/app-providers';
@@ -10,10 +10,12 @@ export { jsonResponse } from './json-response';
 export const TEST_TOKEN = 'test-token';
 
 /** What the start page (工作台) loads besides the health check, with nothing in it. */
-export const EMPTY_DASHBOARD = {
+export const EMPTY_DASHBOARD: DashboardView = {
+  districtCode: null,
   states: [],
   casesByDistrict: [],
   overdueTotal: 0,
+  dueSoonTotal: 0,
   moneyByMonth: [],
   topEntities: [],
 };
