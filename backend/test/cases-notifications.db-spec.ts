@@ -1,6 +1,7 @@
 import { DataSource } from 'typeorm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AuditService } from '../src/modules/audit';
+import { CalendarService } from '../src/modules/calendar';
 import { CASES_CLOCK, type CaseClock } from '../src/modules/cases/case-clock';
 import { CaseLedger } from '../src/modules/cases/case-ledger';
 import { CasesRepository } from '../src/modules/cases/cases.repository';
@@ -151,9 +152,10 @@ describe(`case status changes notify real-name reporters on ${process.env.TEST_D
       new Date('2026-06-02T10:00:00+08:00'),
     );
     if (!step.ok) throw new Error(step.message);
+    const calendar = await t.app.get(CalendarService).calendar();
     await expect(
       t.app.get(AuditService).transaction(async (m) => {
-        await ledger.update(m, step.case, step.event, before);
+        await ledger.update(m, step.case, step.event, before, calendar);
         // The step and its messages were written in this transaction…
         expect(await m.getRepository(NotificationOutbox).count()).toBe(5);
         throw new Error('the step failed after it was written');

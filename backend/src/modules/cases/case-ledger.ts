@@ -3,7 +3,7 @@ import type { EntityManager } from 'typeorm';
 import { AppError } from '../../common/errors/app-error';
 import { CaseHttpErrorCode } from '@zgd/shared-types';
 import { AuditService } from '../audit';
-import { CalendarService, shanghaiDate, type WorkingCalendar } from '../calendar';
+import { shanghaiDate, type WorkingCalendar } from '../calendar';
 import { reporterNoticeDueDay } from './case-deadline-facts';
 import { NotificationsService } from '../notifications/notifications.service';
 import type { CaseRow } from './case.entity';
@@ -29,23 +29,21 @@ export class CaseLedger {
     private readonly repo: CasesRepository,
     private readonly audit: AuditService,
     private readonly notifications: NotificationsService,
-    private readonly calendar: CalendarService,
   ) {}
 
   /**
-   * A newly registered case. Give the working calendar read before the transaction when there
-   * is one: read inside, after its cache expired, it takes a second connection from the pool,
-   * and under load every connection may be held by a transaction waiting for this one's lock.
+   * A newly registered case. The caller reads the working calendar BEFORE its transaction: read
+   * inside, after its cache expired, it would take a second connection from the pool, and under
+   * load every connection may be held by a transaction waiting for this one's lock.
    */
   async insert(
     m: EntityManager,
     c: EnforcementCase,
     event: CaseEvent,
     labels: CaseLabels,
-    calendar?: WorkingCalendar,
+    calendar: WorkingCalendar,
   ) {
-    const cal = calendar ?? (await this.calendar.calendar());
-    await this.repo.insertCase(toRow(c, labels, event.at, cal), m);
+    await this.repo.insertCase(toRow(c, labels, event.at, calendar), m);
     await this.appendEvent(m, event, labels.number);
   }
 
@@ -55,9 +53,9 @@ export class CaseLedger {
     c: EnforcementCase,
     event: CaseEvent,
     before: CaseRow,
-    calendar?: WorkingCalendar,
+    calendar: WorkingCalendar,
   ) {
-    const row = toRow(c, before, event.at, calendar ?? (await this.calendar.calendar()));
+    const row = toRow(c, before, event.at, calendar);
     const saved = await this.repo.updateCase(row, before.version, m);
     if (!saved) throw new AppError(CaseHttpErrorCode.CONFLICT, '案件已被他人更新，请刷新后重试');
     await this.appendEvent(m, event, before.number);

@@ -144,6 +144,7 @@ export class CaseQueueService {
    */
   async assign(p: Principal, body: CaseBulkAssignBody): Promise<CaseBulkAssignAnswer> {
     const assignee = await this.ds.manager.findOneBy(AppUser, { id: body.assigneeId });
+    const calendar = await this.calendar.calendar();
     const now = this.clock.now();
     const actor = actorOf(p);
     return this.audit.transaction(async (m) => {
@@ -182,7 +183,7 @@ export class CaseQueueService {
           const e = caseFailure(r);
           throw withPath(e, where, `案件 ${row.number}：${e.message}`);
         }
-        await this.ledger.update(m, r.case, r.event, row);
+        await this.ledger.update(m, r.case, r.event, row, calendar);
         answers.push({ id, state: r.case.state, version: r.case.version });
       }
       await this.audit.append(

@@ -200,7 +200,7 @@ export class CaseWorkService {
     const actor = actorOf(p, 'tenantId' in body ? body.tenantId : undefined);
     const r = transition(c, toCaseAction(body, c, calendar, now), actor, now);
     if (!r.ok) throw caseFailure(r);
-    await this.audit.transaction((m) => this.ledger.update(m, r.case, r.event, row));
+    await this.audit.transaction((m) => this.ledger.update(m, r.case, r.event, row, calendar));
     for (const listener of this.stepListeners)
       await listener({ caseId: id, entityId: row.entityId, action: r.event.action });
     return { id, state: r.case.state, version: r.case.version };

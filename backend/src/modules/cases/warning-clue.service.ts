@@ -70,10 +70,13 @@ export class WarningClueService {
           Number(shanghaiDate(now).slice(0, 4)),
           m,
         );
-        await this.ledger.insert(m, { ...registered.case, reportIds: [] }, registered.event, {
-          number,
-          source: 'warning',
-        });
+        await this.ledger.insert(
+          m,
+          { ...registered.case, reportIds: [] },
+          registered.event,
+          { number, source: 'warning' },
+          calendar,
+        );
         return { ...decision, caseId, caseNumber: number };
       }),
     );
