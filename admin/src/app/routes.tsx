@@ -18,9 +18,7 @@ const TariffsPage = lazy(() => import('../features/tariffs/tariffs-page'));
 const ChargingEntitiesPage = lazy(
   () => import('../features/charging-entities/charging-entities-page'),
 );
-const EntityProfilePage = lazy(
-  () => import('../features/charging-entities/entity-profile-page'),
-);
+const EntityProfilePage = lazy(() => import('../features/charging-entities/entity-profile-page'));
 const WarningsCreditPage = lazy(() => import('../features/warnings-credit/warnings-credit-page'));
 const AuditLogsPage = lazy(() => import('../features/audit-logs/audit-logs-page'));
 const MyEntityPage = lazy(() => import('../features/my-entity/my-entity-page'));
