@@ -124,7 +124,10 @@ describe('the regulators console: a report worked to a closed case', () => {
     // The officer takes it with bulk assignment.
     await row.getByRole('checkbox').check();
     await page.getByRole('combobox', { name: '承办人' }).click();
-    await page.locator('.ant-select-dropdown').getByTitle('闵行区局办案人员').click();
+    await page
+      .locator('.ant-select-dropdown')
+      .getByTitle('闵行区局办案人员', { exact: true })
+      .click();
     await page.getByRole('button', { name: '批量分派' }).click();
     await page.getByText('已将 1 件案件分派给承办人').waitFor();
     assert.deepEqual(problems, []);
