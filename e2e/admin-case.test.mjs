@@ -8,20 +8,11 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { launchBrowser, screenshot, watchedPage } from './support/browser.mjs';
-import { startProduct } from './support/product.mjs';
+import { seeded, startProduct } from './support/product.mjs';
 
 // Fixture 02: a 闵行 industrial park (310112) and its tenant, the demo accounts' own.
 const TENANT = '91310109PRMU98K65L';
 const ACCOUNT = '3100000002';
-
-/** The demo seed runs just after the server starts listening. */
-async function seeded(product) {
-  const deadline = Date.now() + 120_000;
-  while (!product.output.join('').includes('demo data seeded')) {
-    if (Date.now() > deadline) throw new Error(`demo data not seeded:\n${product.output.join('')}`);
-    await new Promise((r) => setTimeout(r, 200));
-  }
-}
 
 async function api(product, token, method, path, body) {
   const res = await fetch(`${product.baseUrl}/api${path}`, {

@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { launchBrowser, screenshot, watchedPage } from './support/browser.mjs';
-import { startProduct } from './support/product.mjs';
+import { seeded, startProduct } from './support/product.mjs';
 
 // The demo entity (闵行某工业园) is fixture 02's.
 const ENTITY_FIXTURE = resolve(
@@ -27,14 +27,6 @@ function chargesWithOneBadRow(dir) {
   const path = join(dir, 'tenant_charges.csv');
   writeFileSync(path, lines.join('\n'));
   return path;
-}
-
-async function seeded(product) {
-  const deadline = Date.now() + 60_000;
-  while (!product.output.join('').includes('demo data seeded')) {
-    if (Date.now() > deadline) throw new Error(`demo data not seeded:\n${product.output.join('')}`);
-    await new Promise((r) => setTimeout(r, 200));
-  }
 }
 
 async function apiAs(product, username) {

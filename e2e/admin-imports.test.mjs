@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { launchBrowser, screenshot, watchedPage } from './support/browser.mjs';
-import { startProduct } from './support/product.mjs';
+import { seeded, startProduct } from './support/product.mjs';
 
 const CLEAN = resolve(
   import.meta.dirname,
@@ -28,15 +28,6 @@ function chargesWithOneBadRow(dir) {
   const path = join(dir, 'tenant_charges.csv');
   writeFileSync(path, lines.join('\n'));
   return path;
-}
-
-/** The demo seed runs just after the server starts listening; the first upload needs it done. */
-async function seeded(product) {
-  const deadline = Date.now() + 60_000;
-  while (!product.output.join('').includes('demo data seeded')) {
-    if (Date.now() > deadline) throw new Error(`demo data not seeded:\n${product.output.join('')}`);
-    await new Promise((r) => setTimeout(r, 200));
-  }
 }
 
 describe('the regulators console: imports and tariffs', () => {

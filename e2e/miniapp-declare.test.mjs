@@ -7,16 +7,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { launchBrowser } from './support/browser.mjs';
 import { phonePage, shoot } from './support/h5.mjs';
-import { startProduct } from './support/product.mjs';
-
-/** The demo data is seeded in the background after the product starts answering. */
-async function seeded(product) {
-  const deadline = Date.now() + 60_000;
-  while (!product.output.join('').includes('demo data seeded')) {
-    if (Date.now() > deadline) throw new Error(`demo data not seeded:\n${product.output.join('')}`);
-    await new Promise((r) => setTimeout(r, 200));
-  }
-}
+import { seeded, startProduct } from './support/product.mjs';
 
 /**
  * The grid's bill of the demo premises for July 2025, a month the park never reported its

@@ -56,3 +56,12 @@ export async function startProduct(env = {}) {
     },
   };
 }
+
+/** Waits until the product has seeded its demo data, which it does after it starts answering. */
+export async function seeded(product, timeoutMs = 120_000) {
+  const deadline = Date.now() + timeoutMs;
+  while (!product.output.join('').includes('demo data seeded')) {
+    if (Date.now() > deadline) throw new Error(`demo data not seeded:\n${product.output.join('')}`);
+    await new Promise((r) => setTimeout(r, 200));
+  }
+}
