@@ -8,12 +8,11 @@ import {
 } from '@zgd/shared-types';
 import { AppError } from '../../common/errors/app-error';
 import { canSeeEntity, type Principal } from '../auth';
-import { CASE_STATE_LABELS, CASE_STATES, type CaseState } from '../cases/domain';
+import { stateLabel } from '../cases/case-views';
+import { CASE_STATES } from '../cases/domain';
 import { ConsoleRepository } from './console.repository';
 import { viewDistrict } from './domain/console-scope';
 import { findingsByPeriod } from './domain/money-months';
-
-export const stateLabel = (state: string) => CASE_STATE_LABELS[state as CaseState] ?? state;
 
 /** Charging entities for regulator staff: search within their district, and one's profile. */
 @Injectable()

@@ -14,7 +14,7 @@ import type { Principal } from '../auth';
 import { CASE_STATES } from '../cases/domain';
 import { CaseWorkService } from '../cases/case-work.service';
 import { formatFen } from '../reconciliation/domain/exact';
-import { stateLabel } from './charging-entities.service';
+import { stateLabel } from '../cases/case-views';
 import { ConsoleRepository } from './console.repository';
 import { viewDistrict } from './domain/console-scope';
 import { moneyByMonth, topEntities } from './domain/money-months';

@@ -1,4 +1,4 @@
-import type { Role } from '@zgd/shared-types';
+import { CASE_QUEUE_STATE_LABELS, CASE_QUEUE_STATES, type Role } from '@zgd/shared-types';
 import type { Fen } from '../../reconciliation/domain/exact';
 import type {
   NoticeMethodCode,
@@ -13,29 +13,12 @@ import type {
  * returns a new case for every step, and the service stores it.
  */
 
-export const CASE_STATES = [
-  'registered',
-  'assigned',
-  'verifying',
-  'investigating',
-  'decided',
-  'refund_supervision',
-  'closed',
-  'not_opened',
-] as const;
+/** The states, as the wire contract (shared-types) spells them for the console's filters. */
+export const CASE_STATES = CASE_QUEUE_STATES;
 export type CaseState = (typeof CASE_STATES)[number];
 
-/** What officers and tenants read. */
-export const CASE_STATE_LABELS: Readonly<Record<CaseState, string>> = {
-  registered: '已登记',
-  assigned: '已分派',
-  verifying: '核查中',
-  investigating: '已立案调查',
-  decided: '已作出处理决定',
-  refund_supervision: '退款监督中',
-  closed: '已办结',
-  not_opened: '不予立案',
-};
+/** What officers and tenants read (one table, in shared-types, for the backend and the console). */
+export const CASE_STATE_LABELS: Readonly<Record<CaseState, string>> = CASE_QUEUE_STATE_LABELS;
 
 /** No action applies to these any more. */
 export const FINAL_STATES: ReadonlySet<CaseState> = new Set<CaseState>(['closed', 'not_opened']);
