@@ -1,3 +1,4 @@
+import { CHARGE_ITEM_LABELS, TOU_LABELS } from '@zgd/shared-types';
 import { formatFen, formatKwh, formatPrice, type Fen } from '../exact';
 import { TENANT_ITEMS, TOUS, type TenantChargeLine, type Tou } from '../reconciliation-input';
 
@@ -35,25 +36,6 @@ export interface ReportMismatchDraft {
 }
 
 const ONE_FEN_AT_KWH_TIMES_PRICE = 1_000_000n; // kWh×10³ · price×10⁵ = fen × 10⁶
-
-const TOU_WORDS: Record<Tou, string> = {
-  sharp: '尖峰',
-  peak: '高峰',
-  flat: '平段',
-  valley: '低谷',
-  deep_valley: '深谷',
-  none: '不分时',
-};
-
-const ITEM_WORDS: Record<string, string> = {
-  energy: '电费',
-  loss: '线损分摊',
-  shared_area: '公共用电分摊',
-  service_fee: '服务费/管理费',
-  basic_fee: '基础电费',
-  equipment_fee: '设备费',
-  other: '其他费用',
-};
 
 interface EnergySide {
   kwh: bigint;
@@ -123,7 +105,7 @@ export function reportMismatch(
     const de = d.energy.get(tou);
     const re = r.energy.get(tou);
     if (!de && !re) continue;
-    const words = TOU_WORDS[tou];
+    const words = TOU_LABELS[tou];
     if (!de || !re) {
       const both = (show: (e: EnergySide) => string) => [
         de ? show(de) : null,
@@ -158,7 +140,7 @@ export function reportMismatch(
     if (di !== undefined && ri !== undefined && abs(di - ri) <= 1n) continue;
     add(
       `item.${item}`,
-      ITEM_WORDS[item],
+      CHARGE_ITEM_LABELS[item],
       di === undefined ? null : formatFen(di),
       ri === undefined ? null : formatFen(ri),
     );
