@@ -17,6 +17,7 @@ import {
 import type { QueueKey } from '../modules/cases/case-queue';
 import { caseToJson } from '../modules/cases/domain/case-json';
 import type { CaseState, EnforcementCase } from '../modules/cases/domain';
+import { fmt, ms, numberArg, percentile, stringArg } from './bench-args';
 
 /**
  * `pnpm bench:cases`: seeds 1,000,000 enforcement cases straight into a fresh database (SQLite
@@ -469,29 +470,6 @@ function printTable(header: string[], rows: string[][]) {
         .join('  ')
         .trimEnd(),
     );
-}
-
-function percentile(values: number[], p: number): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.ceil(p * sorted.length) - 1)] ?? NaN;
-}
-
-function ms(v: number): string {
-  return `${v < 10 ? v.toFixed(1) : Math.round(v).toLocaleString('en-US')} ms`;
-}
-
-function fmt(n: number): string {
-  return Math.round(n).toLocaleString('en-US');
-}
-
-function numberArg(name: string, fallback: number): number {
-  const i = process.argv.indexOf(name);
-  return i < 0 ? fallback : Number(process.argv[i + 1]);
-}
-
-function stringArg(name: string, fallback: string): string {
-  const i = process.argv.indexOf(name);
-  return i < 0 ? fallback : process.argv[i + 1];
 }
 
 main().catch((e) => {

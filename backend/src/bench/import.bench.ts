@@ -11,6 +11,7 @@ import { ImportBatch } from '../modules/imports/import-batch.entity';
 import { ImportsRepository } from '../modules/imports/imports.repository';
 import { readBatch } from '../modules/reconciliation/domain/batch/batch-reader';
 import type { ReconciliationInput } from '../modules/reconciliation/domain/reconciliation-input';
+import { fmt, numberArg } from './bench-args';
 
 /**
  * `pnpm bench:import`: imports a generated batch into a fresh MySQL database the way the
@@ -173,15 +174,6 @@ async function rawInsert(url: string, input: ReconciliationInput) {
   } finally {
     await c.end();
   }
-}
-
-function fmt(n: number): string {
-  return Math.round(n).toLocaleString('en-US');
-}
-
-function numberArg(name: string, fallback: number): number {
-  const i = process.argv.indexOf(name);
-  return i < 0 ? fallback : Number(process.argv[i + 1]);
 }
 
 main().catch((e) => {

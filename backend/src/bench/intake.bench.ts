@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { createConnection } from 'mysql2/promise';
 import { hashPassword } from '../modules/auth/password';
+import { ms, numberArg, percentile } from './bench-args';
 
 /**
  * `pnpm bench:intake`: starts the built product (its own data folder, SQLite; `--mysql` uses a
@@ -498,20 +499,6 @@ function printTable(header: string[], rows: string[][]) {
         .join('  ')
         .trimEnd(),
     );
-}
-
-function percentile(values: number[], p: number): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.ceil(p * sorted.length) - 1)] ?? NaN;
-}
-
-function ms(v: number): string {
-  return `${v < 10 ? v.toFixed(1) : Math.round(v).toLocaleString('en-US')} ms`;
-}
-
-function numberArg(name: string, fallback: number): number {
-  const i = process.argv.indexOf(name);
-  return i < 0 ? fallback : Number(process.argv[i + 1]);
 }
 
 main().catch((e) => {

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { writeDemoBatch } from '../cli/demo-data/demo-batch';
 import { benchPhases, type PhaseName, type PhaseResult } from './bench-phases';
+import { numberArg } from './bench-args';
 
 /**
  * `pnpm bench:reconcile`: writes a ~1,000,000-tenant-line demo batch to a temporary folder,
@@ -98,11 +99,6 @@ function printGoals(results: PhaseResult[]): void {
     reconcile.peakRssMb < GOAL_RSS_MB,
     `peak RSS < ${GOAL_RSS_MB} MB: ${reconcile.peakRssMb} MB`,
   );
-}
-
-function numberArg(name: string, fallback: number): number {
-  const index = process.argv.indexOf(name);
-  return index === -1 ? fallback : Number(process.argv[index + 1]);
 }
 
 main();
