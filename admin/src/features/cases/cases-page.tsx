@@ -1,7 +1,6 @@
 import {
   CASE_QUEUE_STATE_LABELS,
   DEADLINE_LABELS,
-  SHANGHAI_DISTRICTS,
   type CaseAssigneeView,
   type CaseQueueItem,
 } from '@zgd/shared-types';
@@ -26,6 +25,7 @@ import { useLoad } from '../../app/use-load';
 import { useSession } from '../../app/use-session';
 import { daysLeftText, filtersFrom, paramsFrom, shanghaiDay, yuan } from './case-format';
 import { assignCases, fetchAssignees, fetchQueue, type QueueFilters } from './cases-api';
+import { DistrictSelect } from '../../app/district-select';
 
 const STATE_OPTIONS = Object.entries(CASE_QUEUE_STATE_LABELS).map(([value, label]) => ({
   value,
@@ -317,13 +317,7 @@ function QueueFilterForm({
         </Form.Item>
         {city && (
           <Form.Item name="district" label="区">
-            <Select
-              aria-label="区"
-              allowClear
-              placeholder="全市"
-              style={{ width: 130 }}
-              options={SHANGHAI_DISTRICTS.map((d) => ({ value: d.code, label: d.name }))}
-            />
+            <DistrictSelect style={{ width: 130 }} />
           </Form.Item>
         )}
         <Form.Item>

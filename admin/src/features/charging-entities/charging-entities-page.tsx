@@ -1,25 +1,15 @@
 import {
-  SHANGHAI_DISTRICTS,
   shanghaiDistrictName,
   type EntitySearchPage,
   type EntitySearchRow,
 } from '@zgd/shared-types';
-import {
-  Alert,
-  Button,
-  Card,
-  Input,
-  Select,
-  Space,
-  Table,
-  Typography,
-  type TableColumnsType,
-} from 'antd';
+import { Alert, Button, Card, Input, Space, Table, Typography, type TableColumnsType } from 'antd';
 import { useEffect, useState } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
 import { errorMessage } from '../../api/api-error';
 import { searchEntities } from '../../api/console-api';
 import { useSession } from '../../app/use-session';
+import { DistrictSelect } from '../../app/district-select';
 
 const PAGE = 20;
 
@@ -96,13 +86,9 @@ export default function ChargingEntitiesPage() {
               onSearch={(q) => run({ ...search, q: q.trim() || undefined })}
             />
             {city && (
-              <Select
+              <DistrictSelect
                 aria-label="所在区"
-                allowClear
-                placeholder="全市"
-                style={{ width: 160 }}
                 onChange={(district?: string) => run({ ...search, district })}
-                options={SHANGHAI_DISTRICTS.map((d) => ({ value: d.code, label: d.name }))}
               />
             )}
           </Space>

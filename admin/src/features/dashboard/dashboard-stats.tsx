@@ -1,5 +1,4 @@
 import {
-  SHANGHAI_DISTRICTS,
   shanghaiDistrictName,
   type DashboardList,
   type DashboardView,
@@ -15,7 +14,6 @@ import {
   Col,
   DatePicker,
   Row,
-  Select,
   Space,
   Statistic,
   Table,
@@ -31,6 +29,7 @@ import { loadedData, useLoad } from '../../app/use-load';
 import { useSession } from '../../app/use-session';
 import { BarChart, type BarSeries } from './bar-chart';
 import { formatYuan, sumYuan } from './money';
+import { DistrictSelect } from '../../app/district-select';
 
 const MONEY_SERIES: BarSeries[] = [
   { key: 'found', label: '核查发现多收', color: '#cf1322' },
@@ -64,14 +63,9 @@ export function DashboardStats() {
     <Space direction="vertical" size={16} style={{ width: '100%' }}>
       <Space wrap>
         {city && (
-          <Select
-            aria-label="区"
-            allowClear
-            placeholder="全市"
-            style={{ width: 160 }}
+          <DistrictSelect
             value={filters.district}
             onChange={(district?: string) => setFilters((f) => ({ ...f, district }))}
-            options={SHANGHAI_DISTRICTS.map((d) => ({ value: d.code, label: d.name }))}
           />
         )}
         <DatePicker.RangePicker

@@ -25,8 +25,8 @@ import { useLoad } from '../../app/use-load';
 import { LoadView } from './load-view';
 import { createDraw, fetchDraws, recordResult } from './supervision-api';
 import { ClassTag } from './supervision-labels';
+import { DISTRICT_OPTIONS } from '../../app/district-select';
 
-const DISTRICT_OPTIONS = SHANGHAI_DISTRICTS.map((d) => ({ value: d.code, label: d.name }));
 /** The supply months a violation may name: the 24 up to this one, newest first. */
 const monthOptions = () =>
   Array.from({ length: 24 }, (_, i) => dayjs().subtract(i, 'month').format('YYYY-MM')).map((m) => ({

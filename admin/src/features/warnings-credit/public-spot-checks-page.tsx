@@ -1,14 +1,14 @@
 import {
-  SHANGHAI_DISTRICTS,
   shanghaiDistrictName,
   SPOT_CHECK_OUTCOME_LABELS,
   type PublicSpotCheckView,
 } from '@zgd/shared-types';
-import { Card, Layout, Select, Space, Table, Tag, Typography } from 'antd';
+import { Card, Layout, Space, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useLoad } from '../../app/use-load';
 import { LoadView } from './load-view';
 import { fetchPublicSpotChecks } from './supervision-api';
+import { DistrictSelect } from '../../app/district-select';
 
 type Item = PublicSpotCheckView['items'][number];
 
@@ -28,15 +28,7 @@ export default function PublicSpotChecksPage() {
           <Typography.Title level={2} style={{ marginTop: 0 }}>
             转供电收费“双随机、一公开”抽查公示
           </Typography.Title>
-          <Select
-            aria-label="区"
-            allowClear
-            placeholder="全市"
-            style={{ width: 160 }}
-            value={district}
-            onChange={setDistrict}
-            options={SHANGHAI_DISTRICTS.map((d) => ({ value: d.code, label: d.name }))}
-          />
+          <DistrictSelect value={district} onChange={setDistrict} />
         </Space>
         <Typography.Paragraph type="secondary">
           上海市各区市场监管部门随机抽取转供电收费主体、随机选派检查人员，抽查名单与检查结果在此公示。每批名单附随机种子和算法，持有同一名录者可复现抽取过程。

@@ -1,11 +1,11 @@
-import { SHANGHAI_DISTRICTS } from '@zgd/shared-types';
-import { Select, Space, Tabs, Typography } from 'antd';
+import { Space, Tabs, Typography } from 'antd';
 import { useState } from 'react';
 import { useSession } from '../../app/use-session';
 import { CreditClassesTab } from './credit-classes-tab';
 import { DrawsTab } from './draws-tab';
 import { SeriousListTab } from './serious-list-tab';
 import { WarningLevelsTab } from './warning-levels-tab';
+import { DistrictSelect } from '../../app/district-select';
 
 /** 预警与信用: warning levels, credit classes, 双随机 draws and the 列严 list. */
 export default function WarningsCreditPage() {
@@ -21,17 +21,7 @@ export default function WarningsCreditPage() {
         <Typography.Title level={3} style={{ marginTop: 0 }}>
           预警与信用
         </Typography.Title>
-        {isCity && (
-          <Select
-            aria-label="区"
-            allowClear
-            placeholder="全市"
-            style={{ width: 160 }}
-            value={district}
-            onChange={setDistrict}
-            options={SHANGHAI_DISTRICTS.map((d) => ({ value: d.code, label: d.name }))}
-          />
-        )}
+        {isCity && <DistrictSelect value={district} onChange={setDistrict} />}
       </Space>
       <Typography.Paragraph type="secondary">
         每次收费核查完成后，平台按各收费主体每个供电月份的核查结果给出红、黄、绿预警；红色预警自动生成线索进入所在区的案件队列（已有在办案件的不重复生成）。信用风险分类依据核查发现、举报、案件及处罚、退款和违法间隔计算，用于确定双随机抽查比例。
